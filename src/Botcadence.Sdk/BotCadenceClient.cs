@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
+
+namespace Botcadence.Sdk;
+
+/// <summary>The BotCadence API: one property per resource. Implemented by <see cref="BotCadenceClient"/>; mock it in tests.</summary>
+public interface IBotCadenceClient
+{
+    /// <summary>Workflows: create, change, activate, execute, measure.</summary>
+    IWorkflowsClient Workflows { get; }
+
+    /// <summary>Executions of workflows, with steps and logs.</summary>
+    IExecutionsClient Executions { get; }
+
+    /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
+    ResponseInfo? LastResponse { get; }
+}
+
+/// <summary>
+/// The BotCadence API client. Thread-safe: create one and share it (or inject <see cref="IBotCadenceClient"/>
+/// after <c>services.AddBotCadence(…)</c>). Failures throw a <see cref="BotCadenceException"/> subclass.
+/// </summary>
+public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly ClientCore _core;
+
+    /// <summary>Creates a client for the production service with default settings.</summary>
+    /// <param name="apiKey">The API key (<c>sk_live_…</c> or <c>sk_test_…</c>).</param>
+    public BotCadenceClient(string apiKey)
+        : this(new BotCadenceClientOptions { ApiKey = apiKey })
+    {
+    }
+
+    /// <summary>Creates a client with the given settings.</summary>
+    /// <param name="options">The settings; they are validated and copied.</param>
+    public BotCadenceClient(BotCadenceClientOptions options)
+        : this(options, transport: null)
+    {
+    }
+
+    /// <summary>Creates a client over your own transport, logging and clock (for proxies, test servers and tests).</summary>
+    /// <param name="options">The settings; they are validated.</param>
+    /// <param name="transport">The innermost handler (default: a pooled <see cref="SocketsHttpHandler"/>). The client owns and disposes it.</param>
+    /// <param name="loggerFactory">Where request, retry and deprecation logs go (default: nowhere).</param>
+    /// <param name="timeProvider">The clock for backoff, timeouts and polling (default: the system clock).</param>
+    public BotCadenceClient(BotCadenceClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        BotCadenceClientOptionsValidator.ThrowIfInvalid(options);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        timeProvider ??= TimeProvider.System;
+        var handler = HttpPipeline.Compose(HttpPipeline.CreateHandlers(options, loggerFactory, timeProvider), transport ?? HttpPipeline.CreateDefaultTransport());
+        _httpClient = new HttpClient(handler, disposeHandler: true);
+        _ownsHttpClient = true;
+        Configure(_httpClient, options);
+        _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
+        (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+    }
+
+    /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
+    internal BotCadenceClient(HttpClient httpClient, BotCadenceClientOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        _httpClient = httpClient;
+        _ownsHttpClient = false;
+        Configure(_httpClient, options);
+        _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
+        (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+    }
+
+    /// <inheritdoc />
+    public IWorkflowsClient Workflows { get; }
+
+    /// <inheritdoc />
+    public IExecutionsClient Executions { get; }
+
+    /// <inheritdoc />
+    public ResponseInfo? LastResponse => _core.LastResponse;
+
+    /// <summary>Releases the connections (when the client created them).</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    internal static void Configure(HttpClient httpClient, BotCadenceClientOptions options)
+    {
+        var baseAddress = options.BaseAddress.AbsoluteUri;
+        httpClient.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
+        // Timeouts are per attempt, in the retry pipeline; the HttpClient must not cut across retries.
+        httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+    }
+
+    private static (IWorkflowsClient, IExecutionsClient) CreateResourceClients(HttpClient httpClient, ClientCore core) =>
+    (
+        new WorkflowsClient(core, RestService.ForGenerated<IWorkflowsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
+    );
+}

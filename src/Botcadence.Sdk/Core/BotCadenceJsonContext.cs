@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Botcadence.Sdk;
+
+/// <summary>The SDK's one source-generated JSON context: snake_case, nulls omitted on write.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(Workflow))]
+[JsonSerializable(typeof(WorkflowCreateOptions))]
+[JsonSerializable(typeof(WorkflowUpdateOptions))]
+[JsonSerializable(typeof(WorkflowMetrics))]
+[JsonSerializable(typeof(ExecuteWorkflowRequest))]
+[JsonSerializable(typeof(PageEnvelope<Workflow>))]
+[JsonSerializable(typeof(Execution))]
+[JsonSerializable(typeof(PageEnvelope<Execution>))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,40 @@
+namespace Botcadence.Sdk;
+
+/// <summary>Filters for listing every execution of the organization (cursor paging, newest first).</summary>
+public sealed class ExecutionListOptions
+{
+    /// <summary>Only executions in this state.</summary>
+    public ExecutionStatus? Status { get; set; }
+
+    /// <summary>Only executions of this workflow.</summary>
+    public string? WorkflowId { get; set; }
+
+    /// <summary>Items per page (1–100); the service defaults to 20.</summary>
+    public int? PageSize { get; set; }
+}
+
+/// <summary>Filters for listing one workflow's executions (page paging, newest first).</summary>
+public sealed class WorkflowExecutionListOptions
+{
+    /// <summary>Only executions in this state.</summary>
+    public ExecutionStatus? Status { get; set; }
+
+    /// <summary>Only executions created at or after this instant.</summary>
+    public DateTimeOffset? From { get; set; }
+
+    /// <summary>Only executions created before this instant.</summary>
+    public DateTimeOffset? To { get; set; }
+
+    /// <summary>Items per page (1–100); the service defaults to 20.</summary>
+    public int? PageSize { get; set; }
+}
+
+/// <summary>How <c>WaitForCompletionAsync</c> polls.</summary>
+public sealed class ExecutionWaitOptions
+{
+    /// <summary>The first delay between polls (default 100 ms); it doubles up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan InitialPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest delay between polls (default 5 s). To give up after a while, cancel the token passed to the call.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

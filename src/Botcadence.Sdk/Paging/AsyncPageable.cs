@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+
+namespace Botcadence.Sdk;
+
+/// <summary>
+/// A list the service returns in pages. Enumerate it with <c>await foreach</c> to get every item (pages are
+/// fetched as needed), or call <see cref="AsPages"/> to work page by page and resume from a continuation token.
+/// Nothing is requested until enumeration starts, and each enumeration starts again from the beginning.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
+{
+    /// <summary>The token passed to the call that created this list; it also cancels enumeration.</summary>
+    protected CancellationToken CancellationToken { get; }
+
+    /// <summary>Creates the list.</summary>
+    /// <param name="cancellationToken">Cancels every request the enumeration makes.</param>
+    protected AsyncPageable(CancellationToken cancellationToken) => CancellationToken = cancellationToken;
+
+    /// <summary>Enumerates page by page.</summary>
+    /// <param name="continuationToken">A <see cref="Page{T}.ContinuationToken"/> to resume from, or null to start at the beginning.</param>
+    /// <param name="pageSizeHint">Items per page (1–100) when starting; a continuation token keeps the page size it was made with.</param>
+    /// <returns>The pages, fetched one at a time.</returns>
+    public abstract IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null);
+
+    /// <inheritdoc />
+    public virtual async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in page.Values)
+            {
+                yield return item;
+            }
+        }
+    }
+}
+
+/// <summary>Fetches one page given a continuation state; both paging styles reduce to this.</summary>
+internal sealed class PagedList<T> : AsyncPageable<T>
+{
+    private readonly Func<string?, int?, CancellationToken, Task<Page<T>>> _fetchPage;
+
+    public PagedList(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken)
+        : base(cancellationToken) => _fetchPage = fetchPage;
+
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
+    {
+        if (pageSizeHint is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), pageSizeHint, "The page size must be between 1 and 100.");
+        }
+
+        return Enumerate(continuationToken, pageSizeHint, default);
+    }
+
+    private async IAsyncEnumerable<Page<T>> Enumerate(string? token, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
+        var first = true;
+        while (first || token is not null)
+        {
+            first = false;
+            var page = await _fetchPage(token, pageSize, linked.Token).ConfigureAwait(false);
+            yield return page;
+            token = page.ContinuationToken;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Botcadence.Sdk;
+
+/// <summary>Signs every attempt with the bearer key and names the SDK in the <c>User-Agent</c>.</summary>
+internal sealed class AuthenticationHandler : DelegatingHandler
+{
+    private readonly string _apiKey;
+    private readonly string _userAgent;
+
+    public AuthenticationHandler(string apiKey, string userAgent)
+    {
+        _apiKey = apiKey;
+        _userAgent = userAgent;
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        if (!request.Headers.NonValidated.Contains("User-Agent"))
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>Builds <c>[ApplicationId ]botcadence-dotnet/{version} ({framework}; {os})</c>.</summary>
+internal static class UserAgent
+{
+    public static readonly string SdkVersion = ReadVersion();
+
+    public static string Build(string? applicationId)
+    {
+        var platform = Sanitize($"{RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}");
+        var sdk = $"botcadence-dotnet/{SdkVersion} ({platform})";
+        return string.IsNullOrEmpty(applicationId) ? sdk : $"{applicationId} {sdk}";
+    }
+
+    private static string ReadVersion()
+    {
+        var version = typeof(UserAgent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 ? version[..plus] : version;
+    }
+
+    private static string Sanitize(string value) => value.Replace('(', '[').Replace(')', ']');
+}

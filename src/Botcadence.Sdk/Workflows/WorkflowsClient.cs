@@ -1,0 +1,217 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Botcadence.Sdk;
+
+/// <summary>Workflows: create, read, change, run and measure automation workflows.</summary>
+public interface IWorkflowsClient
+{
+    /// <summary>Lists workflows, newest first (scope <c>workflows:read</c>). Pages are fetched as you enumerate.</summary>
+    /// <param name="options">Filters and page size.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The workflows, enumerable item by item or page by page.</returns>
+    AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a workflow (scope <c>workflows:write</c>); it starts as a draft unless a status is given.</summary>
+    /// <param name="options">The definition; <see cref="WorkflowCreateOptions.Name"/> is required.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created workflow.</returns>
+    Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a workflow (scope <c>workflows:read</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The workflow.</returns>
+    Task<Workflow> GetAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes some fields of a workflow (PATCH, scope <c>workflows:write</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="options">The fields to change; unset ones are left as they are.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The updated workflow.</returns>
+    Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a workflow's whole definition (PUT, scope <c>workflows:write</c>); omitted fields are reset, the status is kept unless given.</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="options">The new definition.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The replaced workflow.</returns>
+    Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a workflow permanently (scope <c>workflows:write</c>). Its executions stay readable.</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the workflow is deleted.</returns>
+    Task DeleteAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>Activates a workflow so it can run (scope <c>workflows:write</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The workflow, now active.</returns>
+    Task<Workflow> ActivateAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deactivates a workflow (scope <c>workflows:write</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The workflow, now inactive.</returns>
+    Task<Workflow> DeactivateAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an execution of an active workflow with no input (scope <c>workflows:execute</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The new execution, pending or running; see <see cref="IExecutionsClient.WaitForCompletionAsync"/>.</returns>
+    Task<Execution> ExecuteAsync(string workflowId, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an execution with the given JSON object as input (scope <c>workflows:execute</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="input">The input: a JSON object.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The new execution.</returns>
+    Task<Execution> ExecuteAsync(string workflowId, JsonElement input, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an execution with a typed input serialized by your source-generated metadata (trim and AOT safe).</summary>
+    /// <typeparam name="TInput">The input type; it must serialize to a JSON object.</typeparam>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="input">The input.</param>
+    /// <param name="inputTypeInfo">Metadata from your <see cref="JsonSerializerContext"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The new execution.</returns>
+    Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an execution with any object as input, e.g. <c>new { email = "a@b.c" }</c>; properties become snake_case.</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="input">The input; null sends none.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The new execution.</returns>
+    [RequiresUnreferencedCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
+    [RequiresDynamicCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
+    Task<Execution> ExecuteAsync(string workflowId, object? input, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets execution metrics of a workflow over a period (scope <c>workflows:read</c>).</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="options">Period and granularity; defaults to the last 7 days by day.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The totals and the per-bucket series.</returns>
+    Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc />
+internal sealed class WorkflowsClient : IWorkflowsClient
+{
+    private static readonly JsonSerializerOptions ReflectionOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    private readonly ClientCore _core;
+    private readonly IWorkflowsApi _api;
+
+    public WorkflowsClient(ClientCore core, IWorkflowsApi api)
+    {
+        _core = core;
+        _api = api;
+    }
+
+    public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var status = options?.Status?.Value;
+        var search = options?.Search;
+        var channel = options?.Channel;
+        var pageSize = options?.PageSize;
+        return new PagedList<Workflow>(async (token, sizeHint, ct) =>
+        {
+            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
+            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, status, search, channel, ct),
+                BotCadenceJsonContext.Default.PageEnvelopeWorkflow, ct).ConfigureAwait(false);
+            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
+        }, cancellationToken);
+    }
+
+    public Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return _core.ReadAsync(_api.CreateAsync(options, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
+
+    public Task<Workflow> GetAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _core.ReadAsync(_api.GetAsync(workflowId, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
+
+    public Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        ArgumentNullException.ThrowIfNull(options);
+        return _core.ReadAsync(_api.UpdateAsync(workflowId, options, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
+
+    public Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        ArgumentNullException.ThrowIfNull(options);
+        return _core.ReadAsync(_api.ReplaceAsync(workflowId, options, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
+
+    public Task DeleteAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _core.ReadNothingAsync(_api.DeleteAsync(workflowId, cancellationToken), cancellationToken);
+    }
+
+    public Task<Workflow> ActivateAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _core.ReadAsync(_api.ActivateAsync(workflowId, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
+
+    public Task<Workflow> DeactivateAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _core.ReadAsync(_api.DeactivateAsync(workflowId, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
+
+    public Task<Execution> ExecuteAsync(string workflowId, CancellationToken cancellationToken = default) =>
+        SendExecuteAsync(workflowId, null, cancellationToken);
+
+    public Task<Execution> ExecuteAsync(string workflowId, JsonElement input, CancellationToken cancellationToken = default) =>
+        SendExecuteAsync(workflowId, input, cancellationToken);
+
+    public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputTypeInfo);
+        return SendExecuteAsync(workflowId, JsonSerializer.SerializeToElement(input, inputTypeInfo), cancellationToken);
+    }
+
+    [RequiresUnreferencedCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
+    [RequiresDynamicCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
+    public Task<Execution> ExecuteAsync(string workflowId, object? input, CancellationToken cancellationToken = default) =>
+        SendExecuteAsync(workflowId, input switch
+        {
+            null => null,
+            JsonElement element => element,
+            _ => JsonSerializer.SerializeToElement(input, input.GetType(), ReflectionOptions),
+        }, cancellationToken);
+
+    public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _core.ReadAsync(
+            _api.GetMetricsAsync(workflowId, Iso8601.Format(options?.StartDate), Iso8601.Format(options?.EndDate), options?.Granularity?.Value, cancellationToken),
+            BotCadenceJsonContext.Default.WorkflowMetrics, cancellationToken);
+    }
+
+    private Task<Execution> SendExecuteAsync(string workflowId, JsonElement? input, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        if (input is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Null and not JsonValueKind.Undefined } bad)
+        {
+            throw new ArgumentException($"The execution input must be a JSON object, not {bad.ValueKind}.", nameof(input));
+        }
+
+        var body = new ExecuteWorkflowRequest { Input = input is { ValueKind: JsonValueKind.Object } ? input : null };
+        return _core.ReadAsync(_api.ExecuteAsync(workflowId, body, cancellationToken), BotCadenceJsonContext.Default.Execution, cancellationToken);
+    }
+}
