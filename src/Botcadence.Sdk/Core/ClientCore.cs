@@ -115,8 +115,20 @@ internal sealed partial class ClientCore
         }
     }
 
-    private static BotCadenceException? TranslateTransportFailure(Exception exception, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exception to throw instead of a transport failure, or null to let it propagate (the caller's own
+    /// cancellation, or an exception that is already the SDK's). Refit's wrappers are looked through: no Refit
+    /// type ever reaches the caller.
+    /// </summary>
+    private static Exception? TranslateTransportFailure(Exception exception, CancellationToken cancellationToken)
     {
+        if (IsRefitException(exception))
+        {
+            return exception.InnerException is { } inner
+                ? TranslateTransportFailure(inner, cancellationToken) ?? inner
+                : new BotCadenceException($"The request could not be built or sent: {exception.Message}", exception);
+        }
+
         switch (exception)
         {
             case BotCadenceException:
@@ -135,6 +147,9 @@ internal sealed partial class ClientCore
                 return null;
         }
     }
+
+    private static bool IsRefitException(Exception exception) =>
+        exception.GetType().Namespace?.StartsWith("Refit", StringComparison.Ordinal) == true;
 
     private void WarnDeprecatedOnce(HttpRequestMessage? request, ResponseInfo info)
     {
