@@ -27,7 +27,7 @@ public sealed class MetricsPeriod
     /// <summary>Start, inclusive.</summary>
     [JsonInclude] public DateTimeOffset StartDate { get; internal set; }
 
-    /// <summary>End, exclusive.</summary>
+    /// <summary>End of the period.</summary>
     [JsonInclude] public DateTimeOffset EndDate { get; internal set; }
 }
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Botcadence.Sdk.Benchmarks.ClientOverheadBenchmarks).Assembly).Run(args);

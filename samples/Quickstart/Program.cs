@@ -1,0 +1,82 @@
+// BotCadence quickstart: create a workflow, activate it, execute it, wait for the result, page through
+// executions, read metrics, and handle a typed error.
+//
+// With no settings it starts the reference server in-process (no key, no network). Set BOTCADENCE_API_KEY
+// (and optionally BOTCADENCE_BASE_URL) to run the same steps against a real endpoint.
+using System.Text.Json.Nodes;
+using Botcadence.ReferenceServer;
+using Botcadence.Sdk;
+
+var apiKey = Environment.GetEnvironmentVariable("BOTCADENCE_API_KEY");
+var baseUrl = Environment.GetEnvironmentVariable("BOTCADENCE_BASE_URL");
+
+await using var embedded = string.IsNullOrEmpty(apiKey) ? await ReferenceServer.StartAsync() : null;
+var options = new BotCadenceClientOptions
+{
+    ApiKey = embedded?.ApiKey ?? apiKey,
+    BaseAddress = embedded?.BaseAddress ?? (string.IsNullOrEmpty(baseUrl) ? BotCadenceClientOptions.DefaultBaseAddress : new Uri(baseUrl)),
+    ApplicationId = "Quickstart",
+};
+Console.WriteLine(embedded is null
+    ? $"Using {options.BaseAddress}"
+    : $"Started the embedded reference server at {embedded.BaseAddress} (set BOTCADENCE_API_KEY to use a real endpoint)");
+
+using var client = new BotCadenceClient(options);
+
+// 1. Create a workflow: a webhook trigger and two actions.
+Workflow workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
+{
+    Name = "Welcome Email",
+    Description = "Greets every new user",
+    Channel = "email",
+    Trigger = new WorkflowTrigger { Type = "webhook", Event = "user.created" },
+    Actions =
+    [
+        new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" } },
+        new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "welcomed {{user.name}}" } },
+    ],
+});
+Console.WriteLine($"1. Created {workflow.Id} \"{workflow.Name}\" ({workflow.Status})");
+
+// 2. Activate it.
+workflow = await client.Workflows.ActivateAsync(workflow.Id);
+Console.WriteLine($"2. Activated at {workflow.ActivatedAt:u} ({workflow.Status})");
+
+// 3. Execute it a few times and wait for each execution to finish.
+Execution? last = null;
+foreach (var name in new[] { "Ada", "Grace", "Linus" })
+{
+    var started = await client.Workflows.ExecuteAsync(workflow.Id, new { user = new { name, email = $"{name.ToLowerInvariant()}@example.com" } });
+    last = await client.Executions.WaitForCompletionAsync(started.Id);
+}
+
+Console.WriteLine($"3. Execution {last!.Id} {last.Status} in {last.DurationMs} ms:");
+foreach (var step in last.Steps)
+{
+    Console.WriteLine($"     {step.Id} {step.Type,-10} {step.Status} {step.Output}");
+}
+
+// 4. Page through the workflow's executions, two per page.
+var pageNumber = 0;
+await foreach (Page<Execution> page in client.Executions.ListForWorkflowAsync(workflow.Id).AsPages(pageSizeHint: 2))
+{
+    Console.WriteLine($"4. Page {++pageNumber}: {string.Join(", ", page.Values.Select(e => $"{e.Id} {e.Status}"))} (of {page.TotalCount})");
+}
+
+// 5. Metrics computed from those executions.
+WorkflowMetrics metrics = await client.Workflows.GetMetricsAsync(workflow.Id, new WorkflowMetricsOptions { Granularity = MetricsGranularity.Day });
+Console.WriteLine($"5. Metrics: {metrics.Metrics.TotalExecutions} executions, success rate {metrics.Metrics.SuccessRate:P0}, " +
+                  $"average {metrics.Metrics.AverageDurationMs:0} ms");
+
+// 6. Errors are typed: a workflow that does not exist.
+try
+{
+    await client.Workflows.GetAsync("wf_does_not_exist");
+}
+catch (BotCadenceNotFoundException ex)
+{
+    Console.WriteLine($"6. {ex.GetType().Name}: {ex.Code} \"{ex.ErrorMessage}\" (request {ex.RequestId})");
+}
+
+var rateLimit = client.LastResponse?.RateLimit;
+Console.WriteLine($"Rate limit: {rateLimit?.Remaining}/{rateLimit?.Limit} left, resets {rateLimit?.Reset:u}");

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace Botcadence.ReferenceServer.Executions;
+
+/// <summary>Execution and step statuses.</summary>
+internal static class ExecutionStatus
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+    public const string Skipped = "skipped";
+
+    public static IReadOnlyList<string> All { get; } = [Pending, Running, Completed, Failed, Cancelled];
+
+    public static bool IsFinished(string status) => status is Completed or Failed or Cancelled;
+}
+
+/// <summary>A stored execution. Mutable, but only ever touched under <see cref="ExecutionStore"/>'s lock.</summary>
+internal sealed class Execution
+{
+    public required string Id { get; init; }
+
+    public required string OrganizationId { get; init; }
+
+    public required string WorkflowId { get; init; }
+
+    public required long Sequence { get; init; }
+
+    public required JsonObject Input { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required List<ExecutionStep> Steps { get; init; }
+
+    public string Status { get; set; } = ExecutionStatus.Pending;
+
+    public JsonNode? Output { get; set; }
+
+    public JsonObject? Error { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public List<ExecutionLog> Logs { get; } = [];
+
+    public long? DurationMs => StartedAt is { } s && CompletedAt is { } c ? (long)(c - s).TotalMilliseconds : null;
+}
+
+/// <summary>One step (one workflow action) of an execution.</summary>
+internal sealed class ExecutionStep
+{
+    public required string Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public required JsonObject Config { get; init; }
+
+    public string Status { get; set; } = ExecutionStatus.Pending;
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public JsonNode? Input { get; set; }
+
+    public JsonNode? Output { get; set; }
+
+    public string? Error { get; set; }
+
+    public long? DurationMs => StartedAt is { } s && CompletedAt is { } c ? (long)(c - s).TotalMilliseconds : null;
+}
+
+/// <summary>One log line of an execution.</summary>
+internal sealed record ExecutionLog(DateTimeOffset Timestamp, string Level, string Message, string? StepId);
+
+/// <summary>What metrics need from one execution.</summary>
+internal sealed record ExecutionFacts(string Status, DateTimeOffset At, long? DurationMs);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace Botcadence.ReferenceServer.Infrastructure;
+
+/// <summary>
+/// Turns exceptions into error envelopes: <see cref="ApiException"/> as given, JSON errors as 400,
+/// <see cref="BadHttpRequestException"/> with its own status, anything else as 500 INTERNAL_ERROR.
+/// </summary>
+internal sealed class ExceptionMiddleware(RequestDelegate next, ILogger<ExceptionMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            var error = Map(ex);
+            if (error.Status >= 500)
+            {
+                Log.UnhandledException(logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty);
+            }
+
+            await ErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
+        }
+    }
+
+    public static ApiError Map(Exception ex) => ex switch
+    {
+        ApiException api => api.Error,
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+            new ApiError(StatusCodes.Status413PayloadTooLarge, ErrorCodes.InvalidRequest, "The request body is larger than 1 MiB."),
+        BadHttpRequestException bad when bad.StatusCode < 500 =>
+            new ApiError(bad.StatusCode, ErrorCodes.InvalidRequest, bad.Message),
+        JsonException => ApiError.BadRequest("The request body is not valid JSON."),
+        _ => new ApiError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An internal error occurred."),
+    };
+}
+
+/// <summary>Gives unknown routes (404) and wrong methods (405, with Allow) an error envelope.</summary>
+internal sealed class StatusCodeEnvelopeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context).ConfigureAwait(false);
+        if (context.Response.HasStarted || context.Response.ContentLength is > 0)
+        {
+            return;
+        }
+
+        switch (context.Response.StatusCode)
+        {
+            case StatusCodes.Status404NotFound:
+                await ErrorWriter.WriteAsync(
+                    context,
+                    ApiError.NotFound($"No route matches {context.Request.Method} {context.Request.Path}.")).ConfigureAwait(false);
+                break;
+            case StatusCodes.Status405MethodNotAllowed:
+                var allow = context.Response.Headers.Allow.ToString();
+                await ErrorWriter.WriteAsync(
+                    context,
+                    new ApiError(
+                        StatusCodes.Status405MethodNotAllowed,
+                        ErrorCodes.InvalidRequest,
+                        $"Method {context.Request.Method} is not allowed on {context.Request.Path}. Allowed: {allow}.")).ConfigureAwait(false);
+                break;
+        }
+    }
+}

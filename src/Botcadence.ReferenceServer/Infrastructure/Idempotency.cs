@@ -1,0 +1,185 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+
+namespace Botcadence.ReferenceServer.Infrastructure;
+
+/// <summary>Stored first responses per (organization, Idempotency-Key), kept 24 h on the server clock.</summary>
+internal sealed class IdempotencyStore(ServerClock clock)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Org, string Key), Entry> entries = [];
+
+    /// <summary>Claims the key; returns the existing entry if there is one (in flight or completed).</summary>
+    public Entry? TryBegin(string organizationId, string key, string fingerprint)
+    {
+        var now = clock.UtcNow;
+        lock (gate)
+        {
+            if (entries.TryGetValue((organizationId, key), out var existing))
+            {
+                if (existing.Response is null || existing.ExpiresAt > now)
+                {
+                    return existing;
+                }
+
+                entries.Remove((organizationId, key));
+            }
+
+            if (entries.Count > 10_000)
+            {
+                foreach (var stale in entries.Where(e => e.Value.Response is not null && e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
+                {
+                    entries.Remove(stale);
+                }
+            }
+
+            entries[(organizationId, key)] = new Entry(fingerprint);
+            return null;
+        }
+    }
+
+    public void Complete(string organizationId, string key, StoredResponse response)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue((organizationId, key), out var entry))
+            {
+                entry.Response = response;
+                entry.ExpiresAt = clock.UtcNow + Retention;
+            }
+        }
+    }
+
+    public void Abandon(string organizationId, string key)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue((organizationId, key), out var entry) && entry.Response is null)
+            {
+                entries.Remove((organizationId, key));
+            }
+        }
+    }
+
+    public sealed class Entry(string fingerprint)
+    {
+        public string Fingerprint { get; } = fingerprint;
+
+        public StoredResponse? Response { get; set; }
+
+        public DateTimeOffset ExpiresAt { get; set; }
+    }
+}
+
+/// <summary>A response as replayed to a repeated idempotent request.</summary>
+internal sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body);
+
+/// <summary>Idempotency-Key handling for every POST under /v1 made by an authenticated caller.</summary>
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var caller = RequestIdMiddleware.State(context).Caller;
+        if (!HttpMethods.IsPost(context.Request.Method) || caller is null
+            || !context.Request.Headers.TryGetValue(Header, out StringValues values))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var key = values.ToString();
+        if (key.Length == 0 || key.Length > 255 || values.Count > 1)
+        {
+            await ErrorWriter.WriteAsync(context, ApiError.BadRequest("Idempotency-Key must be 1 to 255 characters.", Header)).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await RequestBody.ReadBytesAsync(context).ConfigureAwait(false) ?? [];
+        var fingerprint = Fingerprint(context, body);
+        var org = caller.OrganizationId;
+        var existing = store.TryBegin(org, key, fingerprint);
+        if (existing is not null)
+        {
+            if (existing.Fingerprint != fingerprint)
+            {
+                await ErrorWriter.WriteAsync(context, ApiError.Conflict("This Idempotency-Key was already used with a different request body.")).ConfigureAwait(false);
+            }
+            else if (existing.Response is not { } stored)
+            {
+                await ErrorWriter.WriteAsync(context, ApiError.Conflict("A request with this Idempotency-Key is still in progress.")).ConfigureAwait(false);
+            }
+            else
+            {
+                await ReplayAsync(context, stored).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var originalBody = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        var completed = false;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            var status = context.Response.StatusCode;
+            var bytes = buffer.ToArray();
+            if (status < 500)
+            {
+                store.Complete(org, key, new StoredResponse(status, context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, bytes));
+                completed = true;
+            }
+
+            context.Response.Body = originalBody;
+            if (bytes.Length > 0)
+            {
+                context.Response.ContentLength = bytes.Length;
+                await originalBody.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            context.Response.Body = originalBody;
+            if (!completed)
+            {
+                store.Abandon(org, key);
+            }
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
+    {
+        context.Response.StatusCode = stored.Status;
+        context.Response.Headers[ReplayedHeader] = "true";
+        if (stored.Location is not null)
+        {
+            context.Response.Headers.Location = stored.Location;
+        }
+
+        if (stored.ContentType is not null)
+        {
+            context.Response.ContentType = stored.ContentType;
+        }
+
+        context.Response.ContentLength = stored.Body.Length;
+        if (stored.Body.Length > 0)
+        {
+            await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static string Fingerprint(HttpContext context, byte[] body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(context.Request.Method + " " + context.Request.Path + "\n"));
+        hash.AppendData(body);
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}

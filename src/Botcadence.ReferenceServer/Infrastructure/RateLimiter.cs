@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace Botcadence.ReferenceServer.Infrastructure;
+
+/// <summary>The outcome of counting one request against its bucket.</summary>
+internal sealed record RateLimitDecision(int Limit, int Remaining, long ResetEpochSeconds, bool Exceeded, int RetryAfterSeconds);
+
+/// <summary>Fixed one-minute windows (aligned to UTC minutes on the server clock), one bucket per key.</summary>
+internal sealed class RateLimiter(ServerClock clock)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+
+    public static int LimitForPlan(string plan, int? overrideLimit, int enterpriseDefault) => overrideLimit ?? plan switch
+    {
+        Plans.Free => 60,
+        Plans.Starter => 120,
+        Plans.Pro => 300,
+        Plans.Business => 600,
+        _ => enterpriseDefault,
+    };
+
+    public RateLimitDecision Hit(string bucketKey, int limit)
+    {
+        var now = clock.UtcNow;
+        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Window.Ticks), TimeSpan.Zero);
+        var reset = windowStart + Window;
+        var bucket = buckets.GetOrAdd(bucketKey, static _ => new Bucket());
+        int count;
+        lock (bucket)
+        {
+            if (bucket.WindowStart != windowStart)
+            {
+                bucket.WindowStart = windowStart;
+                bucket.Count = 0;
+            }
+
+            bucket.Count++;
+            count = bucket.Count;
+        }
+
+        var exceeded = count > limit;
+        var retryAfter = (int)Math.Max(1, Math.Ceiling((reset - now).TotalSeconds));
+        return new RateLimitDecision(limit, Math.Max(0, limit - count), reset.ToUnixTimeSeconds(), exceeded, retryAfter);
+    }
+
+    private sealed class Bucket
+    {
+        public DateTimeOffset WindowStart { get; set; }
+
+        public int Count { get; set; }
+    }
+}
+
+/// <summary>Plan names.</summary>
+internal static class Plans
+{
+    public const string Free = "free";
+    public const string Starter = "starter";
+    public const string Pro = "pro";
+    public const string Business = "business";
+    public const string Enterprise = "enterprise";
+
+    public static IReadOnlyList<string> All { get; } = [Free, Starter, Pro, Business, Enterprise];
+}

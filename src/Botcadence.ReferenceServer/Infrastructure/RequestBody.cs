@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
+
+namespace Botcadence.ReferenceServer.Infrastructure;
+
+/// <summary>
+/// Reads request bodies: 1 MiB limit (413), JSON content type (415), parsing with <see cref="JsonNode"/>
+/// (400 on malformed JSON or a non-object). The raw bytes are cached so idempotency can hash them.
+/// </summary>
+internal static class RequestBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>The raw body, or null if the request has none.</summary>
+    public static async Task<byte[]?> ReadBytesAsync(HttpContext context)
+    {
+        var cached = context.Features.Get<CachedBody>();
+        if (cached is not null)
+        {
+            return cached.Bytes;
+        }
+
+        var request = context.Request;
+        if (request.ContentLength is > MaxBytes)
+        {
+            throw new ApiException(TooLarge());
+        }
+
+        byte[]? bytes = null;
+        if (request.ContentLength is null or > 0)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBytes)
+                {
+                    throw new ApiException(TooLarge());
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            bytes = buffer.Length == 0 ? null : buffer.ToArray();
+        }
+
+        if (bytes is not null && !IsJson(request.ContentType))
+        {
+            throw new ApiException(new ApiError(
+                StatusCodes.Status415UnsupportedMediaType,
+                ErrorCodes.InvalidRequest,
+                $"Unsupported Content-Type '{request.ContentType ?? "(none)"}'; send application/json."));
+        }
+
+        context.Features.Set(new CachedBody(bytes));
+        return bytes;
+    }
+
+    /// <summary>The body as a JSON object; null when there is no body and <paramref name="required"/> is false.</summary>
+    public static async Task<JsonObject?> ReadObjectAsync(HttpContext context, bool required)
+    {
+        var bytes = await ReadBytesAsync(context).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return required ? throw new ApiException(ApiError.BadRequest("A JSON object request body is required.")) : null;
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(bytes, documentOptions: DocumentOptions);
+            Materialize(node);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new ApiException(ApiError.BadRequest("The request body is not valid JSON: " + ex.Message));
+        }
+
+        return node as JsonObject ?? throw new ApiException(ApiError.BadRequest("The request body must be a JSON object."));
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        {
+            return false;
+        }
+
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ApiError TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.InvalidRequest, "The request body is larger than 1 MiB.");
+
+    // JsonObject parses lazily; walk the tree so duplicate keys and similar surface here.
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var pair in obj)
+                {
+                    Materialize(pair.Value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
+    }
+
+    private sealed record CachedBody(byte[]? Bytes);
+}
+
+/// <summary>Field-by-field validation of JSON bodies; every failure is 422 VALIDATION_ERROR naming the path.</summary>
+internal static class Fields
+{
+    public static string Path(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
+
+    /// <summary>True when the property is present (its value may be JSON null).</summary>
+    public static bool TryGet(JsonObject obj, string name, out JsonNode? value) => obj.TryGetPropertyValue(name, out value);
+
+    public static string String(JsonNode? node, string path, int minLength = 0, int maxLength = int.MaxValue)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            throw Invalid(path, $"'{path}' must be a string.");
+        }
+
+        var text = value.GetValue<string>();
+        if (text.Length < minLength || (minLength > 0 && string.IsNullOrWhiteSpace(text)))
+        {
+            throw Invalid(path, minLength == 1 ? $"'{path}' must not be empty." : $"'{path}' must be at least {minLength} characters.");
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw Invalid(path, $"'{path}' must be at most {maxLength} characters.");
+        }
+
+        return text;
+    }
+
+    public static string? NullableString(JsonNode? node, string path, int maxLength = int.MaxValue) =>
+        node is null ? null : String(node, path, 0, maxLength);
+
+    public static string OneOf(JsonNode? node, string path, IReadOnlyCollection<string> allowed)
+    {
+        var text = String(node, path);
+        return allowed.Contains(text) ? text : throw Invalid(path, $"'{path}' must be one of: {string.Join(", ", allowed)}.");
+    }
+
+    public static JsonObject Object(JsonNode? node, string path) =>
+        node as JsonObject ?? throw Invalid(path, $"'{path}' must be an object.");
+
+    public static JsonArray Array(JsonNode? node, string path) =>
+        node as JsonArray ?? throw Invalid(path, $"'{path}' must be an array.");
+
+    public static ApiException Required(string path) => Invalid(path, $"'{path}' is required.");
+
+    public static ApiException Invalid(string path, string message) => new(ApiError.Validation(path, message));
+}

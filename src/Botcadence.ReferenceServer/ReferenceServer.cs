@@ -1,0 +1,154 @@
+using Botcadence.ReferenceServer.Executions;
+using Botcadence.ReferenceServer.Organizations;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Botcadence.ReferenceServer;
+
+/// <summary>Options for <see cref="ReferenceServer.StartAsync"/>.</summary>
+public sealed class ReferenceServerOptions
+{
+    /// <summary>The Kestrel URL to listen on; port 0 picks a free port.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>All server time: timestamps, rate-limit windows, step delays, key expiry, idempotency retention.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How long each execution step takes unless its action config has <c>delay_ms</c>.</summary>
+    public TimeSpan StepDuration { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Fixes the value of the default organization's full-scope key; random when null.</summary>
+    public string? DefaultApiKey { get; set; }
+
+    /// <summary>The plan of the default organization.</summary>
+    public string DefaultPlan { get; set; } = "enterprise";
+
+    /// <summary>Requests per minute per key on the enterprise plan (unless an organization overrides it).</summary>
+    public int EnterpriseRateLimitPerMinute { get; set; } = 6000;
+
+    /// <summary>Minimum level of the server's console log.</summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+}
+
+/// <summary>An organization (tenant) of the reference server.</summary>
+/// <param name="Id">The organization id, e.g. <c>org_default</c>.</param>
+/// <param name="Name">The display name.</param>
+/// <param name="Plan">The plan: free, starter, pro, business or enterprise.</param>
+public sealed record OrganizationInfo(string Id, string Name, string Plan);
+
+/// <summary>An API key of the reference server.</summary>
+/// <param name="Id">The key's id (<c>key_…</c>), used to revoke it.</param>
+/// <param name="Key">The secret value to send as <c>Authorization: Bearer</c>.</param>
+/// <param name="OrganizationId">The organization the key acts for.</param>
+/// <param name="Scopes">The scopes granted; <c>*</c> means all.</param>
+/// <param name="ExpiresAt">When the key expires, or null.</param>
+public sealed record ApiKeyInfo(string Id, string Key, string OrganizationId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// A running, in-memory BotCadence reference server on a real Kestrel port. Start one per test
+/// (or fixture) and point an HTTP client or the SDK at <see cref="BaseAddress"/> with <see cref="ApiKey"/>.
+/// </summary>
+public sealed class ReferenceServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly OrganizationStore organizations;
+    private int disposed;
+
+    private ReferenceServer(WebApplication app, Uri root, OrganizationInfo organization, string apiKey)
+    {
+        this.app = app;
+        organizations = app.Services.GetRequiredService<OrganizationStore>();
+        RootAddress = root;
+        BaseAddress = new Uri(root, "v1/");
+        DefaultOrganization = organization;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The server root, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri RootAddress { get; }
+
+    /// <summary>The v1 API base, e.g. <c>http://127.0.0.1:PORT/v1/</c> (with a trailing slash).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A full-scope key of <see cref="DefaultOrganization"/>.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The seeded organization, <c>org_default</c>.</summary>
+    public OrganizationInfo DefaultOrganization { get; }
+
+    /// <summary>The app's services, e.g. its <c>EndpointDataSource</c> for contract tests.</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Starts a server and waits until it listens.</summary>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop.</returns>
+    public static async Task<ReferenceServer> StartAsync(ReferenceServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ReferenceServerOptions();
+        var app = ReferenceServerApp.Build(options);
+        try
+        {
+            var (org, key) = ReferenceServerApp.Seed(app, options);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The server did not report a listening address.");
+            var root = new Uri(address.TrimEnd('/') + "/");
+            return new ReferenceServer(app, root, ToInfo(org), key.Key);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates another organization (tenant).</summary>
+    /// <param name="name">Display name.</param>
+    /// <param name="plan">free, starter, pro, business or enterprise.</param>
+    /// <param name="rateLimitPerMinute">Overrides the plan's per-key limit when set.</param>
+    /// <returns>The new organization.</returns>
+    public OrganizationInfo CreateOrganization(string name, string plan = "enterprise", int? rateLimitPerMinute = null) =>
+        ToInfo(organizations.CreateOrganization(name, plan, rateLimitPerMinute));
+
+    /// <summary>Creates an API key for an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="scopes">The scopes; null grants every scope (<c>*</c>).</param>
+    /// <param name="expiresAt">Expiry on the server's <see cref="TimeProvider"/>, or null.</param>
+    /// <param name="name">Display name.</param>
+    /// <returns>The key, including its secret value.</returns>
+    public ApiKeyInfo CreateApiKey(string organizationId, IEnumerable<string>? scopes = null, DateTimeOffset? expiresAt = null, string name = "test key")
+    {
+        var key = organizations.CreateApiKey(organizationId, scopes, expiresAt, name);
+        return new ApiKeyInfo(key.Id, key.Key, key.OrganizationId, key.Scopes, key.ExpiresAt);
+    }
+
+    /// <summary>Revokes a key; later requests with it get 401 KEY_REVOKED.</summary>
+    /// <param name="keyId">The key's id (<see cref="ApiKeyInfo.Id"/>).</param>
+    public void RevokeApiKey(string keyId) => organizations.Revoke(keyId);
+
+    /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM in the standalone server).</summary>
+    internal Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
+    /// <summary>Stops background executions and the web host.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await app.Services.GetRequiredService<ExecutionEngine>().DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static OrganizationInfo ToInfo(Organization org) => new(org.Id, org.Name, org.Plan);
+}

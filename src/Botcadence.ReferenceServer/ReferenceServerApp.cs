@@ -1,0 +1,69 @@
+using Botcadence.ReferenceServer.Executions;
+using Botcadence.ReferenceServer.Infrastructure;
+using Botcadence.ReferenceServer.Organizations;
+using Botcadence.ReferenceServer.Workflows;
+
+namespace Botcadence.ReferenceServer;
+
+/// <summary>
+/// The single composition of the reference server, used by both <c>Program</c> (standalone) and
+/// <see cref="ReferenceServer.StartAsync"/> (in-process).
+/// </summary>
+internal static class ReferenceServerApp
+{
+    public static WebApplication Build(ReferenceServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ReferenceServerApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.WebHost.UseUrls(options.Url);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+        });
+
+        var services = builder.Services;
+        services.AddRouting();
+        services.AddSingleton(options);
+        services.AddSingleton<ServerClock>();
+        services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<WorkflowStore>();
+        services.AddSingleton<ExecutionStore>();
+        services.AddSingleton<ExecutionEngine>();
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ExceptionMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<StatusCodeEnvelopeMiddleware>();
+        app.UseMiddleware<ScopeMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<ExceptionMiddleware>();
+
+        var v1 = app.MapGroup("/v1");
+        WorkflowEndpoints.Map(v1);
+        ExecutionEndpoints.Map(v1);
+        return app;
+    }
+
+    /// <summary>Creates the default organization and its full-scope key.</summary>
+    public static (Organization Organization, ApiKeyRecord Key) Seed(WebApplication app, ReferenceServerOptions options)
+    {
+        var store = app.Services.GetRequiredService<OrganizationStore>();
+        var org = store.CreateOrganization("Default Organization", options.DefaultPlan, null, OrganizationStore.DefaultOrganizationId);
+        var key = store.CreateApiKey(org.Id, null, null, "default key", options.DefaultApiKey);
+        return (org, key);
+    }
+}
