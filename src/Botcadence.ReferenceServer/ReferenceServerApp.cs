@@ -41,6 +41,7 @@ internal static class ReferenceServerApp
         services.AddSingleton<WorkflowStore>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionEngine>();
+        services.AddSingleton<Events.EventBus>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
