@@ -39,7 +39,7 @@ internal sealed record ServerEvent(string Id, string OrganizationId, string Type
     {
         ["id"] = Id,
         ["event"] = Type,
-        ["timestamp"] = Json.Time(Timestamp),
+        ["timestamp"] = JsonResponse.Time(Timestamp),
         ["data"] = Data.DeepClone(),
     };
 }
@@ -80,7 +80,7 @@ internal sealed class EventBus(ServerClock clock, ILogger<EventBus> logger)
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Event subscriber failed for {EventId} {EventType}", evt.Id, evt.Type);
+            Log.EventSubscriberFailed(logger, evt.Id, evt.Type, ex);
         }
     }
 }

@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Execution {ExecutionId} crashed")]
     public static partial void ExecutionCrashed(ILogger logger, Exception exception, string executionId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Event subscriber failed for {EventId} {EventType}")]
+    public static partial void EventSubscriberFailed(ILogger logger, string eventId, string eventType, Exception exception);
 }
