@@ -7,18 +7,19 @@ namespace Botcadence.Sdk;
 /// <summary>Signs every attempt with the bearer key and names the SDK in the <c>User-Agent</c>.</summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
-    private readonly string _apiKey;
+    private readonly AuthenticationHeaderValue _authorization;
     private readonly string _userAgent;
 
     public AuthenticationHandler(string apiKey, string userAgent)
     {
-        _apiKey = apiKey;
+        // Immutable once built, so one instance serves every request.
+        _authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         _userAgent = userAgent;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        request.Headers.Authorization = _authorization;
         if (!request.Headers.NonValidated.Contains("User-Agent"))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-// CA1873: SendAsync returns early unless Debug logging is enabled, so the arguments are only built when logged.
+// CA1873: SendLoggedAsync only runs when Debug logging is enabled, so the arguments are only built when logged.
 #pragma warning disable CA1873
 
 namespace Botcadence.Sdk;
@@ -28,13 +28,11 @@ internal sealed partial class LoggingHandler : DelegatingHandler
         _timeProvider = timeProvider;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!_logger.IsEnabled(LogLevel.Debug))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _logger.IsEnabled(LogLevel.Debug) ? SendLoggedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var target = RedactUri(request.RequestUri);
         LogRequest(_logger, request.Method.Method, target, FormatHeaders(request.Headers, request.Content?.Headers));
         var started = _timeProvider.GetTimestamp();
