@@ -42,6 +42,23 @@ internal sealed partial class ClientCore
         return (envelope, LastResponse!);
     }
 
+    /// <summary>A page-style list (<c>?page=&amp;per_page=</c>): <paramref name="send"/> requests one page.</summary>
+    public AsyncPageable<T> PageStyle<T>(Func<int, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
+        new PagedList<T>(async (token, sizeHint, ct) =>
+        {
+            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
+            var (envelope, info) = await ReadPageAsync(send(page, perPage, ct), typeInfo, ct).ConfigureAwait(false);
+            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
+        }, cancellationToken);
+
+    /// <summary>A cursor-style list (<c>?cursor=&amp;limit=</c>): <paramref name="send"/> requests the page after a cursor.</summary>
+    public AsyncPageable<T> CursorStyle<T>(Func<string?, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
+        new PagedList<T>(async (cursor, sizeHint, ct) =>
+        {
+            var (envelope, info) = await ReadPageAsync(send(cursor, sizeHint ?? pageSize, ct), typeInfo, ct).ConfigureAwait(false);
+            return PageTokens.ToCursorStylePage(envelope, info);
+        }, cancellationToken);
+
     /// <summary>Awaits a request whose success body is ignored (204, or a 200 <c>{"message": …}</c>).</summary>
     public async Task ReadNothingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {

@@ -51,31 +51,17 @@ internal sealed class ExecutionsClient : IExecutionsClient
 
     public AsyncPageable<Execution> ListAsync(ExecutionListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var status = options?.Status?.Value;
-        var workflowId = options?.WorkflowId;
-        var pageSize = options?.PageSize;
-        return new PagedList<Execution>(async (cursor, sizeHint, ct) =>
-        {
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(cursor, sizeHint ?? pageSize, status, workflowId, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeExecution, ct).ConfigureAwait(false);
-            return PageTokens.ToCursorStylePage(envelope, info);
-        }, cancellationToken);
+        var (status, workflowId) = (options?.Status?.Value, options?.WorkflowId);
+        return _core.CursorStyle((cursor, limit, ct) => _api.ListAsync(cursor, limit, status, workflowId, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeExecution, options?.PageSize, cancellationToken);
     }
 
     public AsyncPageable<Execution> ListForWorkflowAsync(string workflowId, WorkflowExecutionListOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        var status = options?.Status?.Value;
-        var from = Iso8601.Format(options?.From);
-        var to = Iso8601.Format(options?.To);
-        var pageSize = options?.PageSize;
-        return new PagedList<Execution>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListForWorkflowAsync(workflowId, page, perPage, status, from, to, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeExecution, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        var (status, from, to) = (options?.Status?.Value, Iso8601.Format(options?.From), Iso8601.Format(options?.To));
+        return _core.PageStyle((page, perPage, ct) => _api.ListForWorkflowAsync(workflowId, page, perPage, status, from, to, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeExecution, options?.PageSize, cancellationToken);
     }
 
     public Task<Execution> GetAsync(string executionId, CancellationToken cancellationToken = default)

@@ -116,17 +116,9 @@ internal sealed class WorkflowsClient : IWorkflowsClient
 
     public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var status = options?.Status?.Value;
-        var search = options?.Search;
-        var channel = options?.Channel;
-        var pageSize = options?.PageSize;
-        return new PagedList<Workflow>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, status, search, channel, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeWorkflow, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        var (status, search, channel) = (options?.Status?.Value, options?.Search, options?.Channel);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, status, search, channel, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeWorkflow, options?.PageSize, cancellationToken);
     }
 
     public Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default)
