@@ -207,6 +207,42 @@ public sealed class FilesTests
     }
 
     [Test]
+    public async Task A_download_returns_after_the_headers_without_buffering_the_body()
+    {
+        // A body that can be streamed but never finishes serializing: buffering it (HttpCompletionOption.ResponseContentRead)
+        // would hang, streaming it returns at once.
+        var options = new BotCadenceClientOptions { ApiKey = "sk_test_x", BaseAddress = new Uri("http://files.invalid/v1") };
+        using var client = new BotCadenceClient(options, new EndlessBodyTransport());
+
+        var download = client.Files.DownloadAsync("file_1");
+        var finished = await Task.WhenAny(download, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        Assert.That(finished, Is.SameAs(download), "DownloadAsync waited for the whole body");
+        await using var stream = await download;
+        using var reader = new StreamReader(stream);
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("streamed"));
+    }
+
+    private sealed class EndlessBodyTransport : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new NeverBufferedContent(), RequestMessage = request });
+    }
+
+    private sealed class NeverBufferedContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => Task.Delay(Timeout.Infinite);
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new MemoryStream("streamed"u8.ToArray()));
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Test]
     public async Task Argument_checks()
     {
         var (client, _, _) = ServerFixture.NewTenant();
