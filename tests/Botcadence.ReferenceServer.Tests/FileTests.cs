@@ -94,3 +94,36 @@ internal sealed class FileTests : ServerFixture
         Assert.That(Check.Str(read["required_scope"]), Is.EqualTo("files:read"));
     }
 }
+
+[TestFixture]
+internal sealed class FileStorageTests
+{
+    private static readonly HttpClient Http = new();
+
+    [Test]
+    public async Task File_content_lives_on_disk_and_the_directory_is_deleted_with_the_server()
+    {
+        var server = await ReferenceServer.StartAsync();
+        var storeType = typeof(ReferenceServer).Assembly.GetType("Botcadence.ReferenceServer.Files.FileStore", throwOnError: true)!;
+        var directory = (string)storeType.GetProperty("Directory")!.GetValue(server.Services.GetService(storeType))!;
+        try
+        {
+            var api = new Api(Http, server.BaseAddress, server.ApiKey);
+            var created = await api.PostAsync("files", configure: r =>
+            {
+                var content = new MultipartFormDataContent();
+                content.Add(new ByteArrayContent(new byte[3000]), "file", "zeros.bin");
+                r.Content = content;
+            });
+            Assert.That(created.Code, Is.EqualTo(201), created.Raw);
+            Assert.That(new FileInfo(Path.Combine(directory, created.Id)).Length, Is.EqualTo(3000));
+            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo(new[] { created.Id }), "no temporary part files are left");
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+
+        Assert.That(Directory.Exists(directory), Is.False);
+    }
+}
