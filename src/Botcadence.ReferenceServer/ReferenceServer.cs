@@ -26,6 +26,12 @@ public sealed class ReferenceServerOptions
     /// <summary>Requests per minute per key on the enterprise plan (unless an organization overrides it).</summary>
     public int EnterpriseRateLimitPerMinute { get; set; } = 6000;
 
+    /// <summary>The largest file <c>POST /v1/files</c> accepts (413 beyond it); default 100 MiB.</summary>
+    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Where uploaded files are stored; a fresh temporary directory (deleted when the server stops) when null.</summary>
+    public string? FileStorageDirectory { get; set; }
+
     /// <summary>Minimum level of the server's console log.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 }

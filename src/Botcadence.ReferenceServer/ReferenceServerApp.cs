@@ -1,6 +1,10 @@
 using Botcadence.ReferenceServer.Executions;
+using Botcadence.ReferenceServer.Files;
+using Botcadence.ReferenceServer.Forms;
 using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Organizations;
+using Botcadence.ReferenceServer.Runs;
+using Botcadence.ReferenceServer.Templates;
 using Botcadence.ReferenceServer.Workflows;
 
 namespace Botcadence.ReferenceServer;
@@ -42,6 +46,10 @@ internal static class ReferenceServerApp
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<Events.EventBus>();
+        services.AddSingleton<FormStore>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<FileStore>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -56,6 +64,10 @@ internal static class ReferenceServerApp
         var v1 = app.MapGroup("/v1");
         WorkflowEndpoints.Map(v1);
         ExecutionEndpoints.Map(v1);
+        FormEndpoints.Map(v1);
+        TemplateEndpoints.Map(v1);
+        RunEndpoints.Map(v1);
+        FileEndpoints.Map(v1);
         return app;
     }
 

@@ -13,6 +13,18 @@ public interface IBotCadenceClient
     /// <summary>Executions of workflows, with steps and logs.</summary>
     IExecutionsClient Executions { get; }
 
+    /// <summary>Templates: process blueprints (drafts until published) that runs are launched from.</summary>
+    ITemplatesClient Templates { get; }
+
+    /// <summary>Runs of published templates, with their tasks.</summary>
+    IRunsClient Runs { get; }
+
+    /// <summary>Forms with typed fields, and their validated submissions.</summary>
+    IFormsClient Forms { get; }
+
+    /// <summary>Streamed file upload and download, and file metadata.</summary>
+    IFilesClient Files { get; }
+
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
 }
@@ -58,6 +70,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+        (Templates, Runs, Forms, Files) = CreateProcessResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
@@ -68,6 +81,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+        (Templates, Runs, Forms, Files) = CreateProcessResourceClients(_httpClient, _core);
     }
 
     /// <inheritdoc />
@@ -75,6 +89,18 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
 
     /// <inheritdoc />
     public IExecutionsClient Executions { get; }
+
+    /// <inheritdoc />
+    public ITemplatesClient Templates { get; }
+
+    /// <inheritdoc />
+    public IRunsClient Runs { get; }
+
+    /// <inheritdoc />
+    public IFormsClient Forms { get; }
+
+    /// <inheritdoc />
+    public IFilesClient Files { get; }
 
     /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
@@ -100,5 +126,13 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     (
         new WorkflowsClient(core, RestService.ForGenerated<IWorkflowsApi>(httpClient, BotCadenceJsonContext.Default)),
         new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
+    );
+
+    private static (ITemplatesClient, IRunsClient, IFormsClient, IFilesClient) CreateProcessResourceClients(HttpClient httpClient, ClientCore core) =>
+    (
+        new TemplatesClient(core, RestService.ForGenerated<ITemplatesApi>(httpClient, BotCadenceJsonContext.Default)),
+        new RunsClient(core, RestService.ForGenerated<IRunsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new FormsClient(core, RestService.ForGenerated<IFormsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new FilesClient(core, RestService.ForGenerated<IFilesApi>(httpClient, BotCadenceJsonContext.Default))
     );
 }

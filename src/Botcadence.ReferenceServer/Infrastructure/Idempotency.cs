@@ -87,7 +87,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
     {
         var caller = RequestIdMiddleware.State(context).Caller;
         if (!HttpMethods.IsPost(context.Request.Method) || caller is null
-            || !context.Request.Headers.TryGetValue(Header, out StringValues values))
+            || !context.Request.Headers.TryGetValue(Header, out StringValues values)
+            || context.GetEndpoint()?.Metadata.GetMetadata<Files.StreamedRequestBody>() is not null)
         {
             await next(context).ConfigureAwait(false);
             return;

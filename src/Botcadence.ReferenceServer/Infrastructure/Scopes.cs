@@ -8,10 +8,22 @@ internal static class Scopes
     public const string WorkflowsWrite = "workflows:write";
     public const string WorkflowsExecute = "workflows:execute";
     public const string ExecutionsRead = "executions:read";
+    public const string TemplatesRead = "templates:read";
+    public const string TemplatesWrite = "templates:write";
+    public const string TemplatesPublish = "templates:publish";
+    public const string RunsRead = "runs:read";
+    public const string RunsWrite = "runs:write";
+    public const string RunsExecute = "runs:execute";
+    public const string FormsRead = "forms:read";
+    public const string FormsWrite = "forms:write";
+    public const string FilesRead = "files:read";
+    public const string FilesWrite = "files:write";
 
     public static IReadOnlyList<string> Known { get; } =
     [
         WorkflowsRead, WorkflowsWrite, WorkflowsExecute, ExecutionsRead,
+        TemplatesRead, TemplatesWrite, TemplatesPublish, RunsRead, RunsWrite, RunsExecute,
+        FormsRead, FormsWrite, FilesRead, FilesWrite,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);

@@ -18,6 +18,22 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(Execution))]
 [JsonSerializable(typeof(PageEnvelope<Execution>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Template))]
+[JsonSerializable(typeof(TemplateCreateOptions))]
+[JsonSerializable(typeof(TemplateUpdateOptions))]
+[JsonSerializable(typeof(PageEnvelope<Template>))]
+[JsonSerializable(typeof(Run))]
+[JsonSerializable(typeof(RunTask))]
+[JsonSerializable(typeof(RunLaunchOptions))]
+[JsonSerializable(typeof(RunTaskUpdateOptions))]
+[JsonSerializable(typeof(PageEnvelope<Run>))]
+[JsonSerializable(typeof(Form))]
+[JsonSerializable(typeof(FormCreateOptions))]
+[JsonSerializable(typeof(FormSubmitRequest))]
+[JsonSerializable(typeof(FormSubmission))]
+[JsonSerializable(typeof(PageEnvelope<Form>))]
+[JsonSerializable(typeof(PageEnvelope<FormSubmission>))]
+[JsonSerializable(typeof(FileMetadata))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

@@ -65,6 +65,10 @@ internal sealed partial class ClientCore
         using var response = await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Awaits a request whose success body the caller streams (sent with headers-read completion); the caller disposes the response.</summary>
+    public Task<HttpResponseMessage> ReceiveStreamingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
+        ReceiveAsync(sending, cancellationToken);
+
     /// <summary>Awaits the response: transport failures become SDK exceptions, error statuses become typed API exceptions.</summary>
     private async Task<HttpResponseMessage> ReceiveAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {

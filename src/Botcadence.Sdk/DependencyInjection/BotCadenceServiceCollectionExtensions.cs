@@ -64,6 +64,10 @@ public static class BotCadenceServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Workflows);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Executions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Templates);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Runs);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Forms);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Files);
         return builder;
     }
 }

@@ -1,0 +1,106 @@
+using Botcadence.ReferenceServer.Infrastructure;
+
+namespace Botcadence.ReferenceServer.Templates;
+
+/// <summary>/v1/templates routes.</summary>
+internal static class TemplateEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/templates");
+        group.MapGet("", List).RequireScope(Scopes.TemplatesRead);
+        group.MapPost("", CreateAsync).RequireScope(Scopes.TemplatesWrite);
+        group.MapGet("/{templateId}", Get).RequireScope(Scopes.TemplatesRead);
+        group.MapPatch("/{templateId}", PatchAsync).RequireScope(Scopes.TemplatesWrite);
+        group.MapPost("/{templateId}/publish", Publish).RequireScope(Scopes.TemplatesPublish);
+    }
+
+    private static Template Require(HttpContext context, TemplateStore store, string templateId) =>
+        store.Get(context.Caller().OrganizationId, templateId) ?? throw ApiException.NotFound("Template", templateId);
+
+    private static IResult List(HttpContext context, TemplateStore store)
+    {
+        var (page, perPage) = Paging.PageParams(context);
+        var status = Query.OneOf(context, "status", TemplateStatus.All);
+        var items = store.List(context.Caller().OrganizationId, t => status is null || t.Status == status);
+        return ApiResults.Ok(Paging.Page(items, page, perPage, TemplateStore.ToJson));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, TemplateStore store, ServerClock clock)
+    {
+        var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
+        var name = Fields.TryGet(body, "name", out var n) ? TemplateStore.Name(n) : throw Fields.Required("name");
+        var description = Fields.TryGet(body, "description", out var d) ? Fields.NullableString(d, "description", 10_000) : null;
+        var tasks = Fields.TryGet(body, "tasks", out var t) && t is not null ? TemplateStore.Tasks(t) : [];
+        var due = Fields.TryGet(body, "due_in_hours", out var h) ? TemplateStore.DueInHours(h, "due_in_hours") : null;
+        var now = clock.UtcNow;
+        var template = new Template(Ids.New("tmpl"), context.Caller().OrganizationId, store.NextSequence(), name, description,
+            TemplateStatus.Draft, tasks, due, now, now, null);
+        store.Add(template);
+        return ApiResults.Created(TemplateStore.ToJson(template), "/v1/templates/" + template.Id);
+    }
+
+    private static IResult Get(HttpContext context, string templateId, TemplateStore store) =>
+        ApiResults.Ok(TemplateStore.ToJson(Require(context, store, templateId)));
+
+    private static async Task<IResult> PatchAsync(HttpContext context, string templateId, TemplateStore store, ServerClock clock)
+    {
+        Require(context, store, templateId);
+        var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
+        var changes = new List<Func<Template, Template>>();
+        if (Fields.TryGet(body, "name", out var n))
+        {
+            var name = TemplateStore.Name(n);
+            changes.Add(t => t with { Name = name });
+        }
+
+        if (Fields.TryGet(body, "description", out var d))
+        {
+            var description = Fields.NullableString(d, "description", 10_000);
+            changes.Add(t => t with { Description = description });
+        }
+
+        if (Fields.TryGet(body, "tasks", out var tk))
+        {
+            var tasks = tk is null ? [] : TemplateStore.Tasks(tk);
+            changes.Add(t => t with { Tasks = tasks });
+        }
+
+        if (Fields.TryGet(body, "due_in_hours", out var h))
+        {
+            var due = TemplateStore.DueInHours(h, "due_in_hours");
+            changes.Add(t => t with { DueInHours = due });
+        }
+
+        var updated = store.Update(context.Caller().OrganizationId, templateId, t =>
+        {
+            if (t.Status != TemplateStatus.Draft)
+            {
+                throw new ApiException(ApiError.Conflict($"Template {t.Id} is published; only a draft can be edited."));
+            }
+
+            return changes.Aggregate(t, (current, change) => change(current)) with { UpdatedAt = clock.UtcNow };
+        }) ?? throw ApiException.NotFound("Template", templateId);
+        return ApiResults.Ok(TemplateStore.ToJson(updated));
+    }
+
+    private static IResult Publish(HttpContext context, string templateId, TemplateStore store, ServerClock clock)
+    {
+        var updated = store.Update(context.Caller().OrganizationId, templateId, t =>
+        {
+            if (t.Status != TemplateStatus.Draft)
+            {
+                throw new ApiException(ApiError.Conflict($"Template {t.Id} is already published."));
+            }
+
+            if (t.Tasks.Count == 0)
+            {
+                throw Fields.Invalid("tasks", "A template needs at least one task to be published.");
+            }
+
+            var now = clock.UtcNow;
+            return t with { Status = TemplateStatus.Published, PublishedAt = now, UpdatedAt = now };
+        }) ?? throw ApiException.NotFound("Template", templateId);
+        return ApiResults.Ok(TemplateStore.ToJson(updated));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Botcadence.ReferenceServer.Forms;
+using Botcadence.ReferenceServer.Infrastructure;
+
+namespace Botcadence.ReferenceServer.Templates;
+
+/// <summary>Template states.</summary>
+internal static class TemplateStatus
+{
+    public const string Draft = "DRAFT";
+    public const string Published = "PUBLISHED";
+
+    public static IReadOnlyList<string> All { get; } = [Draft, Published];
+}
+
+/// <summary>One task of a template's definition.</summary>
+internal sealed record TemplateTask(string Id, string Name, string? Description, bool Required, int? DueInHours, IReadOnlyList<FormField> Fields);
+
+/// <summary>A process blueprint: a draft until published; only a published template launches runs.</summary>
+internal sealed record Template(
+    string Id,
+    string OrganizationId,
+    long Sequence,
+    string Name,
+    string? Description,
+    string Status,
+    IReadOnlyList<TemplateTask> Tasks,
+    int? DueInHours,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? PublishedAt) : IOrganizationScoped;
+
+/// <summary>Templates per organization, with their JSON mapping and request parsing.</summary>
+internal sealed partial class TemplateStore : OrganizationScopedStore<Template>
+{
+    public const int MaxDueInHours = 24 * 366;
+
+    public static JsonObject ToJson(Template t)
+    {
+        var tasks = new JsonArray();
+        foreach (var task in t.Tasks)
+        {
+            tasks.Add(new JsonObject
+            {
+                ["id"] = task.Id,
+                ["name"] = task.Name,
+                ["description"] = task.Description,
+                ["required"] = task.Required,
+                ["due_in_hours"] = task.DueInHours,
+                ["fields"] = FormFields.ToJson(task.Fields),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["id"] = t.Id,
+            ["name"] = t.Name,
+            ["description"] = t.Description,
+            ["status"] = t.Status,
+            ["tasks"] = tasks,
+            ["due_in_hours"] = t.DueInHours,
+            ["created_at"] = JsonResponse.Time(t.CreatedAt),
+            ["updated_at"] = JsonResponse.Time(t.UpdatedAt),
+            ["published_at"] = JsonResponse.Time(t.PublishedAt),
+        };
+    }
+
+    public static string Name(JsonNode? node) => Fields.String(node, "name", 1, 200);
+
+    public static int? DueInHours(JsonNode? node, string path)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<int>(out var hours) || hours < 1 || hours > MaxDueInHours)
+        {
+            throw Fields.Invalid(path, $"'{path}' must be an integer between 1 and {MaxDueInHours}.");
+        }
+
+        return hours;
+    }
+
+    public static IReadOnlyList<TemplateTask> Tasks(JsonNode? node)
+    {
+        var array = Fields.Array(node, "tasks");
+        var tasks = new List<TemplateTask>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var path = $"tasks[{i}]";
+            var obj = Fields.Object(array[i], path);
+            string id;
+            if (Fields.TryGet(obj, "id", out var idNode) && idNode is not null)
+            {
+                id = Fields.String(idNode, path + ".id", 1, 100);
+                if (!TaskIdPattern().IsMatch(id))
+                {
+                    throw Fields.Invalid(path + ".id", $"'{path}.id' may hold only letters, digits, '_' and '-'.");
+                }
+
+                if (tasks.Any(t => t.Id == id))
+                {
+                    throw Fields.Invalid(path + ".id", $"'{path}.id' repeats the task id '{id}'.");
+                }
+            }
+            else
+            {
+                id = Ids.New("task_def");
+            }
+
+            var name = Fields.TryGet(obj, "name", out var n) ? Fields.String(n, path + ".name", 1, 200) : throw Fields.Required(path + ".name");
+            var description = Fields.TryGet(obj, "description", out var d) ? Fields.NullableString(d, path + ".description", 10_000) : null;
+            var required = true;
+            if (Fields.TryGet(obj, "required", out var r) && r is not null)
+            {
+                required = r is JsonValue rv && rv.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                    ? rv.GetValue<bool>()
+                    : throw Fields.Invalid(path + ".required", $"'{path}.required' must be a boolean.");
+            }
+
+            var due = Fields.TryGet(obj, "due_in_hours", out var h) ? DueInHours(h, path + ".due_in_hours") : null;
+            var fields = Fields.TryGet(obj, "fields", out var f) && f is not null ? FormFields.Parse(f, path + ".fields") : [];
+            tasks.Add(new TemplateTask(id, name, description, required, due, fields));
+        }
+
+        return tasks;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex TaskIdPattern();
+}

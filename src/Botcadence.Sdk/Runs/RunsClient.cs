@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace Botcadence.Sdk;
+
+/// <summary>Runs: launch published templates and work through their tasks.</summary>
+public interface IRunsClient
+{
+    /// <summary>Lists runs, newest first, by cursor (scope <c>runs:read</c>). Pages are fetched as you enumerate.</summary>
+    /// <param name="options">Filters and page size.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The runs (without their tasks), enumerable item by item or page by page.</returns>
+    AsyncPageable<Run> ListAsync(RunListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Launches a run from a published template (scope <c>runs:execute</c>). A draft template is a <see cref="BotCadenceConflictException"/>.</summary>
+    /// <param name="options">The template and optional name, owner, deadline and form data.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The new run, in progress, with its tasks.</returns>
+    Task<Run> LaunchAsync(RunLaunchOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a run with its tasks (scope <c>runs:read</c>).</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The run.</returns>
+    Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes one task (scope <c>runs:write</c>). Completing the last required task completes the run. A completed or
+    /// cancelled run is a <see cref="BotCadenceConflictException"/>; skipping a required task or a value that does not
+    /// fit the task's form fields is a <see cref="BotCadenceValidationException"/>.
+    /// </summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="taskId">The task's id.</param>
+    /// <param name="options">The change.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The updated task.</returns>
+    Task<RunTask> UpdateTaskAsync(string runId, string taskId, RunTaskUpdateOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes a task, optionally with its value (scope <c>runs:write</c>); see <see cref="UpdateTaskAsync"/>.</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="taskId">The task's id.</param>
+    /// <param name="value">The value (a string, number, or for a task with form fields an object keyed by field name); null sends none.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The completed task.</returns>
+    Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Skips an optional task (scope <c>runs:write</c>); a required task is a <see cref="BotCadenceValidationException"/>.</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="taskId">The task's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The skipped task.</returns>
+    Task<RunTask> SkipTaskAsync(string runId, string taskId, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc />
+internal sealed class RunsClient : IRunsClient
+{
+    private readonly ClientCore _core;
+    private readonly IRunsApi _api;
+
+    public RunsClient(ClientCore core, IRunsApi api)
+    {
+        _core = core;
+        _api = api;
+    }
+
+    public AsyncPageable<Run> ListAsync(RunListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var status = options?.Status?.Value;
+        var templateId = options?.TemplateId;
+        var assigneeId = options?.AssigneeId;
+        var pageSize = options?.PageSize;
+        return new PagedList<Run>(async (cursor, sizeHint, ct) =>
+        {
+            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(cursor, sizeHint ?? pageSize, status, templateId, assigneeId, ct),
+                BotCadenceJsonContext.Default.PageEnvelopeRun, ct).ConfigureAwait(false);
+            return PageTokens.ToCursorStylePage(envelope, info);
+        }, cancellationToken);
+    }
+
+    public Task<Run> LaunchAsync(RunLaunchOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.TemplateId, nameof(options));
+        return _core.ReadAsync(_api.LaunchAsync(options, cancellationToken), BotCadenceJsonContext.Default.Run, cancellationToken);
+    }
+
+    public Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return _core.ReadAsync(_api.GetAsync(runId, cancellationToken), BotCadenceJsonContext.Default.Run, cancellationToken);
+    }
+
+    public Task<RunTask> UpdateTaskAsync(string runId, string taskId, RunTaskUpdateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        ArgumentNullException.ThrowIfNull(options);
+        return _core.ReadAsync(_api.UpdateTaskAsync(runId, taskId, options, cancellationToken), BotCadenceJsonContext.Default.RunTask, cancellationToken);
+    }
+
+    public Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, CancellationToken cancellationToken = default) =>
+        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Completed, Value = value }, cancellationToken);
+
+    public Task<RunTask> SkipTaskAsync(string runId, string taskId, CancellationToken cancellationToken = default) =>
+        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Skipped }, cancellationToken);
+}

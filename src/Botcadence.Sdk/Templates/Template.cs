@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+
+namespace Botcadence.Sdk;
+
+/// <summary>A process blueprint: the tasks every run launched from it gets. A draft until published; only a published template launches runs.</summary>
+public sealed class Template
+{
+    /// <summary>The template's id (opaque, e.g. <c>tmpl_…</c>).</summary>
+    [JsonInclude] public string Id { get; internal set; } = string.Empty;
+
+    /// <summary>The display name (a run's default name).</summary>
+    [JsonInclude] public string Name { get; internal set; } = string.Empty;
+
+    /// <summary>A longer description.</summary>
+    [JsonInclude] public string? Description { get; internal set; }
+
+    /// <summary>Draft or published.</summary>
+    [JsonInclude] public TemplateStatus Status { get; internal set; }
+
+    /// <summary>The task definitions, in order.</summary>
+    [JsonInclude] public IReadOnlyList<TemplateTask> Tasks { get; internal set; } = [];
+
+    /// <summary>Hours from launch to a run's due date, or null for none.</summary>
+    [JsonInclude] public int? DueInHours { get; internal set; }
+
+    /// <summary>When it was created.</summary>
+    [JsonInclude] public DateTimeOffset CreatedAt { get; internal set; }
+
+    /// <summary>When it last changed.</summary>
+    [JsonInclude] public DateTimeOffset? UpdatedAt { get; internal set; }
+
+    /// <summary>When it was published, or null for a draft.</summary>
+    [JsonInclude] public DateTimeOffset? PublishedAt { get; internal set; }
+}
+
+/// <summary>One task of a template (round-trips: used both in requests and responses).</summary>
+public sealed class TemplateTask
+{
+    /// <summary>The task definition's id; the service assigns <c>task_def_…</c> when omitted.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The task's name (required).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Instructions for whoever does it.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>Whether the run needs it completed (default true); optional tasks may be skipped.</summary>
+    public bool? Required { get; set; }
+
+    /// <summary>Hours from launch to the task's due date, or null for none.</summary>
+    public int? DueInHours { get; set; }
+
+    /// <summary>Form fields whose values complete the task (its value is then an object keyed by field name).</summary>
+    public IList<FormField>? Fields { get; set; }
+}
+
+/// <summary>The body of <c>Templates.CreateAsync</c>: a new draft.</summary>
+public sealed class TemplateCreateOptions
+{
+    /// <summary>The display name (required, 1–200 characters).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>A longer description.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The task definitions, in order; at least one is needed to publish.</summary>
+    public IList<TemplateTask>? Tasks { get; set; }
+
+    /// <summary>Hours from launch to a run's due date.</summary>
+    public int? DueInHours { get; set; }
+}
+
+/// <summary>A partial update of a draft (PATCH): only the properties that are set are sent.</summary>
+public sealed class TemplateUpdateOptions
+{
+    /// <summary>A new name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>A new description.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>New task definitions, replacing the old list.</summary>
+    public IList<TemplateTask>? Tasks { get; set; }
+
+    /// <summary>A new run deadline in hours.</summary>
+    public int? DueInHours { get; set; }
+}
+
+/// <summary>Filters for listing templates.</summary>
+public sealed class TemplateListOptions
+{
+    /// <summary>Only templates in this state.</summary>
+    public TemplateStatus? Status { get; set; }
+
+    /// <summary>Items per page (1–100); the service defaults to 20.</summary>
+    public int? PageSize { get; set; }
+}
