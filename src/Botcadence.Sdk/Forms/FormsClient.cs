@@ -70,13 +70,8 @@ internal sealed class FormsClient : IFormsClient
     {
         var search = options?.Search;
         var pageSize = options?.PageSize;
-        return new PagedList<Form>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, search, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeForm, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, search, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeForm, pageSize, cancellationToken);
     }
 
     public Task<Form> GetAsync(string formId, CancellationToken cancellationToken = default)
@@ -116,12 +111,8 @@ internal sealed class FormsClient : IFormsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
         var pageSize = options?.PageSize;
-        return new PagedList<FormSubmission>(async (cursor, sizeHint, ct) =>
-        {
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListSubmissionsAsync(formId, cursor, sizeHint ?? pageSize, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeFormSubmission, ct).ConfigureAwait(false);
-            return PageTokens.ToCursorStylePage(envelope, info);
-        }, cancellationToken);
+        return _core.CursorStyle((cursor, limit, ct) => _api.ListSubmissionsAsync(formId, cursor, limit, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeFormSubmission, pageSize, cancellationToken);
     }
 
     /// <summary>Converts a plain value to JSON without reflection (trim and AOT safe).</summary>

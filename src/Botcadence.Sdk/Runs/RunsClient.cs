@@ -69,12 +69,8 @@ internal sealed class RunsClient : IRunsClient
         var templateId = options?.TemplateId;
         var assigneeId = options?.AssigneeId;
         var pageSize = options?.PageSize;
-        return new PagedList<Run>(async (cursor, sizeHint, ct) =>
-        {
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(cursor, sizeHint ?? pageSize, status, templateId, assigneeId, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeRun, ct).ConfigureAwait(false);
-            return PageTokens.ToCursorStylePage(envelope, info);
-        }, cancellationToken);
+        return _core.CursorStyle((cursor, limit, ct) => _api.ListAsync(cursor, limit, status, templateId, assigneeId, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeRun, pageSize, cancellationToken);
     }
 
     public Task<Run> LaunchAsync(RunLaunchOptions options, CancellationToken cancellationToken = default)

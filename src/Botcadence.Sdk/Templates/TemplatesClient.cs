@@ -54,13 +54,8 @@ internal sealed class TemplatesClient : ITemplatesClient
     {
         var status = options?.Status?.Value;
         var pageSize = options?.PageSize;
-        return new PagedList<Template>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, status, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeTemplate, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, status, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeTemplate, pageSize, cancellationToken);
     }
 
     public Task<Template> GetAsync(string templateId, CancellationToken cancellationToken = default)
