@@ -42,6 +42,8 @@ internal static class ReferenceServerApp
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<Events.EventBus>();
+        services.AddSingleton<Webhooks.WebhookStore>();
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -56,6 +58,9 @@ internal static class ReferenceServerApp
         var v1 = app.MapGroup("/v1");
         WorkflowEndpoints.Map(v1);
         ExecutionEndpoints.Map(v1);
+        Webhooks.WebhookEndpoints.Map(v1);
+        Webhooks.WebhookEndpoints.MapInbound(app);
+        app.Services.GetRequiredService<Webhooks.WebhookDispatcher>(); // subscribes to the event bus
         return app;
     }
 

@@ -8,10 +8,12 @@ internal static class Scopes
     public const string WorkflowsWrite = "workflows:write";
     public const string WorkflowsExecute = "workflows:execute";
     public const string ExecutionsRead = "executions:read";
+    public const string WebhooksManage = "webhooks:manage";
 
     public static IReadOnlyList<string> Known { get; } =
     [
         WorkflowsRead, WorkflowsWrite, WorkflowsExecute, ExecutionsRead,
+        WebhooksManage,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);
