@@ -13,6 +13,9 @@ public interface IBotCadenceClient
     /// <summary>Executions of workflows, with steps and logs.</summary>
     IExecutionsClient Executions { get; }
 
+    /// <summary>Webhooks: inbound trigger URLs and event subscriptions, their delivery logs, tests and secret rotation.</summary>
+    IWebhooksClient Webhooks { get; }
+
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
 }
@@ -57,7 +60,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         _ownsHttpClient = true;
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
-        (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+        (Workflows, Executions, Webhooks) = CreateResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
@@ -67,7 +70,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         _ownsHttpClient = false;
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
-        (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+        (Workflows, Executions, Webhooks) = CreateResourceClients(_httpClient, _core);
     }
 
     /// <inheritdoc />
@@ -75,6 +78,9 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
 
     /// <inheritdoc />
     public IExecutionsClient Executions { get; }
+
+    /// <inheritdoc />
+    public IWebhooksClient Webhooks { get; }
 
     /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
@@ -96,9 +102,10 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
-    private static (IWorkflowsClient, IExecutionsClient) CreateResourceClients(HttpClient httpClient, ClientCore core) =>
+    private static (IWorkflowsClient, IExecutionsClient, IWebhooksClient) CreateResourceClients(HttpClient httpClient, ClientCore core) =>
     (
         new WorkflowsClient(core, RestService.ForGenerated<IWorkflowsApi>(httpClient, BotCadenceJsonContext.Default)),
-        new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
+        new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new WebhooksClient(core, RestService.ForGenerated<IWebhooksApi>(httpClient, BotCadenceJsonContext.Default))
     );
 }

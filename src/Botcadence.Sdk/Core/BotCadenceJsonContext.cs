@@ -18,6 +18,14 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(Execution))]
 [JsonSerializable(typeof(PageEnvelope<Execution>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Webhook))]
+[JsonSerializable(typeof(PageEnvelope<Webhook>))]
+[JsonSerializable(typeof(WebhookDelivery))]
+[JsonSerializable(typeof(PageEnvelope<WebhookDelivery>))]
+[JsonSerializable(typeof(WebhookSubscriptionCreateOptions))]
+[JsonSerializable(typeof(WebhookTriggerCreateOptions))]
+[JsonSerializable(typeof(WebhookTestRequest))]
+[JsonSerializable(typeof(WebhookRotateSecretRequest))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

@@ -64,6 +64,7 @@ public static class BotCadenceServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Workflows);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Executions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Webhooks);
         return builder;
     }
 }
