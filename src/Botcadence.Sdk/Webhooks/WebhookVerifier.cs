@@ -136,14 +136,14 @@ public sealed class WebhookVerifier
     {
         Span<byte> expected = stackalloc byte[HashSize];
         var value = signature.Trim();
-        if (value.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase))
+        if (value.StartsWith("sha256=", StringComparison.Ordinal))
         {
             value = value["sha256=".Length..];
         }
 
         if (!TryDecodeHex(value, expected))
         {
-            throw Fail(WebhookVerificationFailureReason.MalformedHeader, $"{BotCadenceSignatureHeader} must be 64 hex digits, optionally prefixed with 'sha256='.");
+            throw Fail(WebhookVerificationFailureReason.MalformedHeader, $"{BotCadenceSignatureHeader} must be 64 lower-case hex digits, optionally prefixed with 'sha256='.");
         }
 
         Span<byte> actual = stackalloc byte[HashSize];
@@ -204,6 +204,7 @@ public sealed class WebhookVerifier
 
             Span<byte> expected = stackalloc byte[HashSize * 4];
             Span<byte> actual = stackalloc byte[HashSize];
+            Span<char> canonical = stackalloc char[64];
             var wellFormed = 0;
             var match = false;
             var rest = webhookSignature;
@@ -217,7 +218,11 @@ public sealed class WebhookVerifier
                     continue;
                 }
 
-                if (!Convert.TryFromBase64Chars(entry[3..], expected, out var length) || length != HashSize)
+                // Only the canonical encoding counts: base64 has spare bits in its last character, and a signature
+                // altered there must not verify.
+                if (!Convert.TryFromBase64Chars(entry[3..], expected, out var length) || length != HashSize
+                    || !Convert.TryToBase64Chars(expected[..HashSize], canonical, out var canonicalLength)
+                    || !entry[3..].SequenceEqual(canonical[..canonicalLength]))
                 {
                     continue;
                 }
@@ -449,7 +454,6 @@ public sealed class WebhookVerifier
     {
         >= '0' and <= '9' => c - '0',
         >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
         _ => -1,
     };
 
