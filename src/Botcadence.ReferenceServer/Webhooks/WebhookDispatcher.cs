@@ -59,7 +59,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Sends the event once more by hand (the retry endpoint), then on failure follows the retry schedule again.</summary>
+    /// <summary>Sends the event once more by hand (the retry endpoint): a single attempt, logged like the others.</summary>
     public Task<WebhookDelivery> RedeliverAsync(Webhook webhook, SentEvent sent, CancellationToken cancellationToken) =>
         AttemptAsync(webhook, sent, "manual", cancellationToken);
 
