@@ -31,6 +31,15 @@ public sealed class ReferenceServerOptions
 
     /// <summary>Where uploaded files are stored; a fresh temporary directory (deleted when the server stops) when null.</summary>
     public string? FileStorageDirectory { get; set; }
+    /// <summary>
+    /// The waits between webhook delivery attempts: a failed delivery (non-2xx, timeout, refused connection) is retried
+    /// once per entry, on <see cref="TimeProvider"/>. Default 5 s, 30 s, 2 min, 10 min, 1 h; tests use milliseconds.
+    /// </summary>
+    public IList<TimeSpan> WebhookRetryDelays { get; set; } =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
+
+    /// <summary>How long one webhook delivery attempt may take before it counts as failed.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Minimum level of the server's console log.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
@@ -146,6 +155,7 @@ public sealed class ReferenceServer : IAsyncDisposable
         }
 
         await app.Services.GetRequiredService<ExecutionEngine>().DisposeAsync().ConfigureAwait(false);
+        await app.Services.GetRequiredService<Webhooks.WebhookDispatcher>().DisposeAsync().ConfigureAwait(false);
         try
         {
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -50,6 +50,8 @@ internal static class ReferenceServerApp
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<Webhooks.WebhookStore>();
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -68,6 +70,9 @@ internal static class ReferenceServerApp
         TemplateEndpoints.Map(v1);
         RunEndpoints.Map(v1);
         FileEndpoints.Map(v1);
+        Webhooks.WebhookEndpoints.Map(v1);
+        Webhooks.WebhookEndpoints.MapInbound(app);
+        app.Services.GetRequiredService<Webhooks.WebhookDispatcher>(); // subscribes to the event bus
         return app;
     }
 

@@ -24,6 +24,8 @@ public interface IBotCadenceClient
 
     /// <summary>Streamed file upload and download, and file metadata.</summary>
     IFilesClient Files { get; }
+    /// <summary>Webhooks: inbound trigger URLs and event subscriptions, their delivery logs, tests and secret rotation.</summary>
+    IWebhooksClient Webhooks { get; }
 
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
@@ -59,29 +61,30 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     /// <param name="loggerFactory">Where request, retry and deprecation logs go (default: nowhere).</param>
     /// <param name="timeProvider">The clock for backoff, timeouts and polling (default: the system clock).</param>
     public BotCadenceClient(BotCadenceClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(CreateOwnedHttpClient(options, transport, loggerFactory ??= NullLoggerFactory.Instance, timeProvider ??= TimeProvider.System),
+            ownsHttpClient: true, options, loggerFactory, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        BotCadenceClientOptionsValidator.ThrowIfInvalid(options);
-        loggerFactory ??= NullLoggerFactory.Instance;
-        timeProvider ??= TimeProvider.System;
-        var handler = HttpPipeline.Compose(HttpPipeline.CreateHandlers(options, loggerFactory, timeProvider), transport ?? HttpPipeline.CreateDefaultTransport());
-        _httpClient = new HttpClient(handler, disposeHandler: true);
-        _ownsHttpClient = true;
-        Configure(_httpClient, options);
-        _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
-        (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Templates, Runs, Forms, Files) = CreateProcessResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
     internal BotCadenceClient(HttpClient httpClient, BotCadenceClientOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+        : this(httpClient, ownsHttpClient: false, options, loggerFactory, timeProvider)
+    {
+    }
+
+    private BotCadenceClient(HttpClient httpClient, bool ownsHttpClient, BotCadenceClientOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         _httpClient = httpClient;
-        _ownsHttpClient = false;
+        _ownsHttpClient = ownsHttpClient;
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
-        (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Templates, Runs, Forms, Files) = CreateProcessResourceClients(_httpClient, _core);
+        Workflows = new WorkflowsClient(_core, Api<IWorkflowsApi>());
+        Executions = new ExecutionsClient(_core, Api<IExecutionsApi>());
+        Templates = new TemplatesClient(_core, Api<ITemplatesApi>());
+        Runs = new RunsClient(_core, Api<IRunsApi>());
+        Forms = new FormsClient(_core, Api<IFormsApi>());
+        Files = new FilesClient(_core, Api<IFilesApi>());
+        Webhooks = new WebhooksClient(_core, Api<IWebhooksApi>());
     }
 
     /// <inheritdoc />
@@ -103,6 +106,9 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     public IFilesClient Files { get; }
 
     /// <inheritdoc />
+    public IWebhooksClient Webhooks { get; }
+
+    /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
 
     /// <summary>Releases the connections (when the client created them).</summary>
@@ -122,17 +128,14 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
-    private static (IWorkflowsClient, IExecutionsClient) CreateResourceClients(HttpClient httpClient, ClientCore core) =>
-    (
-        new WorkflowsClient(core, RestService.ForGenerated<IWorkflowsApi>(httpClient, BotCadenceJsonContext.Default)),
-        new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
-    );
+    private static HttpClient CreateOwnedHttpClient(BotCadenceClientOptions options, HttpMessageHandler? transport, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        BotCadenceClientOptionsValidator.ThrowIfInvalid(options);
+        var handler = HttpPipeline.Compose(HttpPipeline.CreateHandlers(options, loggerFactory, timeProvider), transport ?? HttpPipeline.CreateDefaultTransport());
+        return new HttpClient(handler, disposeHandler: true);
+    }
 
-    private static (ITemplatesClient, IRunsClient, IFormsClient, IFilesClient) CreateProcessResourceClients(HttpClient httpClient, ClientCore core) =>
-    (
-        new TemplatesClient(core, RestService.ForGenerated<ITemplatesApi>(httpClient, BotCadenceJsonContext.Default)),
-        new RunsClient(core, RestService.ForGenerated<IRunsApi>(httpClient, BotCadenceJsonContext.Default)),
-        new FormsClient(core, RestService.ForGenerated<IFormsApi>(httpClient, BotCadenceJsonContext.Default)),
-        new FilesClient(core, RestService.ForGenerated<IFilesApi>(httpClient, BotCadenceJsonContext.Default))
-    );
+    /// <summary>The source-generated Refit implementation of an internal API interface, over this client's pipeline.</summary>
+    private T Api<T>() => RestService.ForGenerated<T>(_httpClient, BotCadenceJsonContext.Default);
 }

@@ -11,7 +11,7 @@ namespace Botcadence.ReferenceServer.Executions;
 /// Runs executions in the background on the server's <see cref="TimeProvider"/>: pending → running,
 /// then each step in order (step duration, or the action's <c>delay_ms</c>), then completed or failed.
 /// </summary>
-internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock clock, ILogger<ExecutionEngine> logger) : IAsyncDisposable
+internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock clock, Events.EventBus bus, ILogger<ExecutionEngine> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(1);
     private readonly CancellationTokenSource stopping = new();
@@ -112,6 +112,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
                         e.Logs.Add(new ExecutionLog(now, "error", "Execution failed.", null));
                         return 0;
                     });
+                    PublishFinished(execution, Events.EventTypes.ExecutionFailed);
                     return;
                 }
 
@@ -138,6 +139,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
                 e.Logs.Add(new ExecutionLog(now, "info", $"Execution completed in {e.DurationMs} ms.", null));
                 return 0;
             });
+            PublishFinished(execution, Events.EventTypes.ExecutionCompleted);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -149,6 +151,15 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
         {
             Log.ExecutionCrashed(logger, ex, execution.Id);
             Cancel(execution, "Internal error: " + ex.Message);
+        }
+    }
+
+    /// <summary>Tells webhook subscribers that the execution finished; the data is the execution as <c>GET /v1/executions/{id}</c> shows it.</summary>
+    private void PublishFinished(Execution execution, string eventType)
+    {
+        if (store.GetJson(execution.OrganizationId, execution.Id) is { } json)
+        {
+            bus.Publish(execution.OrganizationId, eventType, json);
         }
     }
 

@@ -18,12 +18,14 @@ internal static class Scopes
     public const string FormsWrite = "forms:write";
     public const string FilesRead = "files:read";
     public const string FilesWrite = "files:write";
+    public const string WebhooksManage = "webhooks:manage";
 
     public static IReadOnlyList<string> Known { get; } =
     [
         WorkflowsRead, WorkflowsWrite, WorkflowsExecute, ExecutionsRead,
         TemplatesRead, TemplatesWrite, TemplatesPublish, RunsRead, RunsWrite, RunsExecute,
         FormsRead, FormsWrite, FilesRead, FilesWrite,
+        WebhooksManage,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);

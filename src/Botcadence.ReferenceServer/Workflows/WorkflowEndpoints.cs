@@ -119,7 +119,7 @@ internal static class WorkflowEndpoints
         return ApiResults.Ok(ToJson(updated, executions));
     }
 
-    private static async Task<IResult> ExecuteAsync(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions, ExecutionEngine engine)
+    private static async Task<IResult> ExecuteAsync(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions, ExecutionEngine engine, Events.EventBus bus)
     {
         var workflow = Require(context, store, workflowId);
         var body = await RequestBody.ReadObjectAsync(context, required: false).ConfigureAwait(false);
@@ -136,6 +136,7 @@ internal static class WorkflowEndpoints
 
         var execution = executions.Create(workflow, input);
         var json = executions.GetJson(workflow.OrganizationId, execution.Id)!;
+        bus.Publish(workflow.OrganizationId, Events.EventTypes.WorkflowExecuted, (JsonObject)json.DeepClone());
         engine.Start(execution);
         return ApiResults.Accepted(json, "/v1/executions/" + execution.Id);
     }

@@ -34,6 +34,14 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(PageEnvelope<Form>))]
 [JsonSerializable(typeof(PageEnvelope<FormSubmission>))]
 [JsonSerializable(typeof(FileMetadata))]
+[JsonSerializable(typeof(Webhook))]
+[JsonSerializable(typeof(PageEnvelope<Webhook>))]
+[JsonSerializable(typeof(WebhookDelivery))]
+[JsonSerializable(typeof(PageEnvelope<WebhookDelivery>))]
+[JsonSerializable(typeof(WebhookSubscriptionCreateOptions))]
+[JsonSerializable(typeof(WebhookTriggerCreateOptions))]
+[JsonSerializable(typeof(WebhookTestRequest))]
+[JsonSerializable(typeof(WebhookRotateSecretRequest))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

@@ -68,6 +68,7 @@ public static class BotCadenceServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Runs);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Forms);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Files);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Webhooks);
         return builder;
     }
 }

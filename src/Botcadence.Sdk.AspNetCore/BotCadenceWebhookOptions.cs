@@ -1,0 +1,20 @@
+namespace Botcadence.Sdk.AspNetCore;
+
+/// <summary>Settings of the webhook receiver (<c>services.AddBotCadenceWebhooks(…)</c>), bindable from configuration.</summary>
+public sealed class BotCadenceWebhookOptions
+{
+    /// <summary>
+    /// The signing secrets (<c>whsec_…</c>) a delivery may be signed with: normally one; during a rotation the old and the
+    /// new. Read on every request, so changing the list (or reloading configuration) takes effect at once.
+    /// </summary>
+    public IList<string> Secrets { get; set; } = [];
+
+    /// <summary>How far <c>webhook-timestamp</c> may be from now, either way (default 5 minutes).</summary>
+    public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a handled event id is remembered to drop redeliveries (default 3 days, longer than the retry schedule).</summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The largest body accepted, in bytes (default 1 MiB); larger requests get 413.</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+}

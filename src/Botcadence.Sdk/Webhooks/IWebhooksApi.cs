@@ -1,0 +1,34 @@
+using Refit;
+
+namespace Botcadence.Sdk;
+
+/// <summary>The Webhooks endpoints as Refit sees them. Internal: no Refit type is part of the public API.</summary>
+internal interface IWebhooksApi
+{
+    [Get("/webhooks")]
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? kind, CancellationToken cancellationToken);
+
+    [Post("/webhooks")]
+    Task<HttpResponseMessage> CreateSubscriptionAsync([Body(buffered: true)] WebhookSubscriptionCreateOptions body, CancellationToken cancellationToken);
+
+    [Post("/webhooks")]
+    Task<HttpResponseMessage> CreateTriggerAsync([Body(buffered: true)] WebhookTriggerCreateOptions body, CancellationToken cancellationToken);
+
+    [Get("/webhooks/{webhookId}")]
+    Task<HttpResponseMessage> GetAsync(string webhookId, CancellationToken cancellationToken);
+
+    [Delete("/webhooks/{webhookId}")]
+    Task<HttpResponseMessage> DeleteAsync(string webhookId, CancellationToken cancellationToken);
+
+    [Get("/webhooks/{webhookId}/deliveries")]
+    Task<HttpResponseMessage> ListDeliveriesAsync(string webhookId, int? page, [AliasAs("per_page")] int? perPage, CancellationToken cancellationToken);
+
+    [Post("/webhooks/{webhookId}/deliveries/{deliveryId}/retry")]
+    Task<HttpResponseMessage> RetryDeliveryAsync(string webhookId, string deliveryId, CancellationToken cancellationToken);
+
+    [Post("/webhooks/{webhookId}/test")]
+    Task<HttpResponseMessage> SendTestAsync(string webhookId, [Body(buffered: true)] WebhookTestRequest body, CancellationToken cancellationToken);
+
+    [Post("/webhooks/{webhookId}/rotate-secret")]
+    Task<HttpResponseMessage> RotateSecretAsync(string webhookId, [Body(buffered: true)] WebhookRotateSecretRequest body, CancellationToken cancellationToken);
+}

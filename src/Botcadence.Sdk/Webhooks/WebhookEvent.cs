@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Botcadence.Sdk;
+
+/// <summary>A verified webhook event: <c>{"id": "evt_…", "event": "…", "timestamp": "…", "data": {…}}</c>.</summary>
+public sealed class WebhookEvent
+{
+    /// <summary>Creates an event (for example to unit-test your handler without signing).</summary>
+    /// <param name="id">The event id (<c>evt_…</c>), the same on every redelivery.</param>
+    /// <param name="type">The event type.</param>
+    /// <param name="timestamp">When the event happened.</param>
+    /// <param name="data">The event's data object.</param>
+    /// <param name="rawJson">The whole payload as received.</param>
+    public WebhookEvent(string id, WebhookEventType type, DateTimeOffset timestamp, JsonElement data, string rawJson)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(rawJson);
+        Id = id;
+        Type = type;
+        Timestamp = timestamp;
+        Data = data;
+        RawJson = rawJson;
+    }
+
+    /// <summary>The event id (<c>evt_…</c>): the same on every redelivery, so drop duplicates by it.</summary>
+    public string Id { get; }
+
+    /// <summary>The event type, e.g. <see cref="WebhookEventType.ExecutionCompleted"/>.</summary>
+    public WebhookEventType Type { get; }
+
+    /// <summary>When the event happened (not when it was delivered).</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The event's <c>data</c> object.</summary>
+    public JsonElement Data { get; }
+
+    /// <summary>The whole payload exactly as received.</summary>
+    public string RawJson { get; }
+
+    /// <summary>True for the events whose data is an execution: <c>workflow.executed</c>, <c>execution.completed</c>, <c>execution.failed</c>.</summary>
+    public bool IsExecutionEvent =>
+        Type == WebhookEventType.WorkflowExecuted || Type == WebhookEventType.ExecutionCompleted || Type == WebhookEventType.ExecutionFailed;
+
+    /// <summary>The execution an execution event is about.</summary>
+    /// <returns>The execution, as <see cref="IExecutionsClient.GetAsync"/> would return it at the time of the event.</returns>
+    /// <exception cref="InvalidOperationException">The event is not an execution event (see <see cref="IsExecutionEvent"/>).</exception>
+    public Execution GetExecution() => IsExecutionEvent
+        ? As(BotCadenceJsonContext.Default.Execution)
+        : throw new InvalidOperationException($"A '{Type}' event does not carry an execution.");
+
+    /// <summary>Deserializes <see cref="Data"/> with your source-generated metadata (trim and AOT safe).</summary>
+    /// <typeparam name="T">The type to read the data as.</typeparam>
+    /// <param name="typeInfo">Metadata from your <c>JsonSerializerContext</c>.</param>
+    /// <returns>The data.</returns>
+    /// <exception cref="JsonException">The data does not fit <typeparamref name="T"/>.</exception>
+    public T As<T>(JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return Data.Deserialize(typeInfo) ?? throw new JsonException($"The event data is null, not a {typeof(T).Name}.");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Type} {Id}";
+}
