@@ -44,6 +44,20 @@ public sealed record OrganizationInfo(string Id, string Name, string Plan);
 /// <param name="ExpiresAt">When the key expires, or null.</param>
 public sealed record ApiKeyInfo(string Id, string Key, string OrganizationId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);
 
+/// <summary>An integration created with <see cref="ReferenceServer.AddIntegration"/>.</summary>
+/// <param name="Id">The integration id (<c>intg_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Provider">The provider key.</param>
+/// <param name="Status">connected, error or disconnected.</param>
+public sealed record IntegrationInfo(string Id, string OrganizationId, string Provider, string Status);
+
+/// <summary>An event published by the server (see <see cref="ReferenceServer.PublishedEvents"/>).</summary>
+/// <param name="Id">The event id (<c>evt_…</c>).</param>
+/// <param name="Type">The event type, e.g. <c>user.created</c>.</param>
+/// <param name="Timestamp">When it happened.</param>
+/// <param name="Data">The event's data (a copy).</param>
+public sealed record PublishedEventInfo(string Id, string Type, DateTimeOffset Timestamp, System.Text.Json.Nodes.JsonObject Data);
+
 /// <summary>
 /// A running, in-memory BotCadence reference server on a real Kestrel port. Start one per test
 /// (or fixture) and point an HTTP client or the SDK at <see cref="BaseAddress"/> with <see cref="ApiKey"/>.
@@ -126,6 +140,45 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <summary>Revokes a key; later requests with it get 401 KEY_REVOKED.</summary>
     /// <param name="keyId">The key's id (<see cref="ApiKeyInfo.Id"/>).</param>
     public void RevokeApiKey(string keyId) => organizations.Revoke(keyId);
+
+    /// <summary>Connects an integration in an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="provider">The provider key, e.g. <c>slack</c>.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="status">connected, error or disconnected; only connected ones pass their test.</param>
+    /// <returns>The new integration.</returns>
+    public IntegrationInfo AddIntegration(string organizationId, string provider, string name, string status = "connected")
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(status, Integrations.Integration.Statuses, nameof(status));
+        var integration = app.Services.GetRequiredService<Integrations.IntegrationStore>().Create(organizationId, provider, name, status);
+        return new IntegrationInfo(integration.Id, integration.OrganizationId, integration.Provider, integration.Status);
+    }
+
+    /// <summary>The events published in an organization so far, oldest first (what webhook subscriptions are sent).</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <returns>Each event's id, type, time and data.</returns>
+    public IReadOnlyList<PublishedEventInfo> PublishedEvents(string organizationId) =>
+        app.Services.GetRequiredService<Events.EventBus>().History(organizationId)
+            .Select(e => new PublishedEventInfo(e.Id, e.Type, e.Timestamp, (System.Text.Json.Nodes.JsonObject)e.Data.DeepClone()))
+            .ToList();
+
+    private void RequireOrganization(string organizationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
+        if (organizations.Get(organizationId) is null)
+        {
+            throw new KeyNotFoundException($"Organization {organizationId} does not exist.");
+        }
+    }
+
+    private static void RequireOneOf(string value, IReadOnlyList<string> allowed, string parameterName)
+    {
+        if (!allowed.Contains(value))
+        {
+            throw new ArgumentException($"'{value}' is not one of: {string.Join(", ", allowed)}.", parameterName);
+        }
+    }
 
     /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM in the standalone server).</summary>
     internal Task WaitForShutdownAsync() => app.WaitForShutdownAsync();

@@ -42,6 +42,8 @@ internal static class ReferenceServerApp
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<Events.EventBus>();
+        services.AddSingleton<Credentials.CredentialStore>();
+        services.AddSingleton<Integrations.IntegrationStore>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -56,6 +58,8 @@ internal static class ReferenceServerApp
         var v1 = app.MapGroup("/v1");
         WorkflowEndpoints.Map(v1);
         ExecutionEndpoints.Map(v1);
+        Credentials.CredentialEndpoints.Map(v1);
+        Integrations.IntegrationEndpoints.Map(v1);
         return app;
     }
 

@@ -13,6 +13,12 @@ public interface IBotCadenceClient
     /// <summary>Executions of workflows, with steps and logs.</summary>
     IExecutionsClient Executions { get; }
 
+    /// <summary>Credentials: stored secrets; values are write-only.</summary>
+    ICredentialsClient Credentials { get; }
+
+    /// <summary>Integrations: connected third-party services, and a connection test.</summary>
+    IIntegrationsClient Integrations { get; }
+
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
 }
@@ -58,6 +64,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+        (Credentials, Integrations) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
@@ -68,6 +75,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
+        (Credentials, Integrations) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <inheritdoc />
@@ -75,6 +83,12 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
 
     /// <inheritdoc />
     public IExecutionsClient Executions { get; }
+
+    /// <inheritdoc />
+    public ICredentialsClient Credentials { get; }
+
+    /// <inheritdoc />
+    public IIntegrationsClient Integrations { get; }
 
     /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
@@ -100,5 +114,11 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     (
         new WorkflowsClient(core, RestService.ForGenerated<IWorkflowsApi>(httpClient, BotCadenceJsonContext.Default)),
         new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
+    );
+
+    private static (ICredentialsClient, IIntegrationsClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
+    (
+        new CredentialsClient(core, RestService.ForGenerated<ICredentialsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new IntegrationsClient(core, RestService.ForGenerated<IIntegrationsApi>(httpClient, BotCadenceJsonContext.Default))
     );
 }

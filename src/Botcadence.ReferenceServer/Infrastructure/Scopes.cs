@@ -8,10 +8,16 @@ internal static class Scopes
     public const string WorkflowsWrite = "workflows:write";
     public const string WorkflowsExecute = "workflows:execute";
     public const string ExecutionsRead = "executions:read";
+    public const string CredentialsRead = "credentials:read";
+    public const string CredentialsWrite = "credentials:write";
+    public const string IntegrationsRead = "integrations:read";
+    public const string IntegrationsWrite = "integrations:write";
 
     public static IReadOnlyList<string> Known { get; } =
     [
         WorkflowsRead, WorkflowsWrite, WorkflowsExecute, ExecutionsRead,
+        CredentialsRead, CredentialsWrite,
+        IntegrationsRead, IntegrationsWrite,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);

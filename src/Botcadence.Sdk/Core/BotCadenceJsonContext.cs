@@ -18,6 +18,12 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(Execution))]
 [JsonSerializable(typeof(PageEnvelope<Execution>))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Credential))]
+[JsonSerializable(typeof(CredentialCreateOptions))]
+[JsonSerializable(typeof(PageEnvelope<Credential>))]
+[JsonSerializable(typeof(Integration))]
+[JsonSerializable(typeof(IntegrationTestResult))]
+[JsonSerializable(typeof(PageEnvelope<Integration>))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

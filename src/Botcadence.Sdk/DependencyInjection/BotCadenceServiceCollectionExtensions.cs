@@ -64,6 +64,8 @@ public static class BotCadenceServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Workflows);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Executions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Credentials);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Integrations);
         return builder;
     }
 }
