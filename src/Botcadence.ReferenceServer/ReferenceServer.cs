@@ -44,6 +44,14 @@ public sealed record OrganizationInfo(string Id, string Name, string Plan);
 /// <param name="ExpiresAt">When the key expires, or null.</param>
 public sealed record ApiKeyInfo(string Id, string Key, string OrganizationId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);
 
+/// <summary>A member created with <see cref="ReferenceServer.AddUser"/>.</summary>
+/// <param name="Id">The user id (<c>usr_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Email">E-mail address.</param>
+/// <param name="Role">owner, admin, member or viewer.</param>
+public sealed record UserInfo(string Id, string OrganizationId, string Name, string Email, string Role);
+
 /// <summary>An integration created with <see cref="ReferenceServer.AddIntegration"/>.</summary>
 /// <param name="Id">The integration id (<c>intg_…</c>).</param>
 /// <param name="OrganizationId">The organization.</param>
@@ -57,6 +65,18 @@ public sealed record IntegrationInfo(string Id, string OrganizationId, string Pr
 /// <param name="Timestamp">When it happened.</param>
 /// <param name="Data">The event's data (a copy).</param>
 public sealed record PublishedEventInfo(string Id, string Type, DateTimeOffset Timestamp, System.Text.Json.Nodes.JsonObject Data);
+
+/// <summary>A column for <see cref="ReferenceServer.CreateDataSource"/>.</summary>
+/// <param name="Name">The column name.</param>
+/// <param name="Type">text, number, boolean or date.</param>
+/// <param name="Required">Whether every record must have a value.</param>
+public sealed record DataSourceColumnInfo(string Name, string Type, bool Required = false);
+
+/// <summary>A data source created with <see cref="ReferenceServer.CreateDataSource"/>.</summary>
+/// <param name="Id">The data source id (<c>ds_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Name">Display name.</param>
+public sealed record DataSourceInfo(string Id, string OrganizationId, string Name);
 
 /// <summary>
 /// A running, in-memory BotCadence reference server on a real Kestrel port. Start one per test
@@ -141,6 +161,20 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <param name="keyId">The key's id (<see cref="ApiKeyInfo.Id"/>).</param>
     public void RevokeApiKey(string keyId) => organizations.Revoke(keyId);
 
+    /// <summary>Adds a member to an organization and publishes <c>user.created</c>.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="email">E-mail address.</param>
+    /// <param name="role">owner, admin, member or viewer.</param>
+    /// <returns>The new member.</returns>
+    public UserInfo AddUser(string organizationId, string name, string email, string role = "member")
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(role, Users.User.Roles, nameof(role));
+        var user = app.Services.GetRequiredService<Users.UserStore>().Create(organizationId, name, email, role);
+        return new UserInfo(user.Id, user.OrganizationId, user.Name, user.Email, user.Role);
+    }
+
     /// <summary>Connects an integration in an organization.</summary>
     /// <param name="organizationId">The organization.</param>
     /// <param name="provider">The provider key, e.g. <c>slack</c>.</param>
@@ -153,6 +187,32 @@ public sealed class ReferenceServer : IAsyncDisposable
         RequireOneOf(status, Integrations.Integration.Statuses, nameof(status));
         var integration = app.Services.GetRequiredService<Integrations.IntegrationStore>().Create(organizationId, provider, name, status);
         return new IntegrationInfo(integration.Id, integration.OrganizationId, integration.Provider, integration.Status);
+    }
+
+    /// <summary>Creates a data source with the given columns in an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="columns">The columns; types are text, number, boolean or date.</param>
+    /// <returns>The new data source.</returns>
+    public DataSourceInfo CreateDataSource(string organizationId, string name, IEnumerable<DataSourceColumnInfo> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        RequireOrganization(organizationId);
+        var list = columns.ToList();
+        foreach (var column in list)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(column.Name, nameof(columns));
+            RequireOneOf(column.Type, DataSources.DataSourceColumn.Types, nameof(columns));
+        }
+
+        if (list.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != list.Count)
+        {
+            throw new ArgumentException("Column names must be unique.", nameof(columns));
+        }
+
+        var source = app.Services.GetRequiredService<DataSources.DataSourceStore>().Create(
+            organizationId, name, null, list.Select(c => new DataSources.DataSourceColumn(c.Name, c.Type, c.Required)).ToList());
+        return new DataSourceInfo(source.Id, source.OrganizationId, source.Name);
     }
 
     /// <summary>The events published in an organization so far, oldest first (what webhook subscriptions are sent).</summary>

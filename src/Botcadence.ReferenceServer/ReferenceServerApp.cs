@@ -44,6 +44,9 @@ internal static class ReferenceServerApp
         services.AddSingleton<Events.EventBus>();
         services.AddSingleton<Credentials.CredentialStore>();
         services.AddSingleton<Integrations.IntegrationStore>();
+        services.AddSingleton<DataSources.DataSourceStore>();
+        services.AddSingleton<DataSources.DataRecordStore>();
+        services.AddSingleton<Users.UserStore>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -60,6 +63,8 @@ internal static class ReferenceServerApp
         ExecutionEndpoints.Map(v1);
         Credentials.CredentialEndpoints.Map(v1);
         Integrations.IntegrationEndpoints.Map(v1);
+        DataSources.DataSourceEndpoints.Map(v1);
+        Users.UserEndpoints.Map(v1);
         return app;
     }
 

@@ -19,6 +19,12 @@ public interface IBotCadenceClient
     /// <summary>Integrations: connected third-party services, and a connection test.</summary>
     IIntegrationsClient Integrations { get; }
 
+    /// <summary>Data sources: structured tables and their validated records.</summary>
+    IDataSourcesClient DataSources { get; }
+
+    /// <summary>Users: the organization's members.</summary>
+    IUsersClient Users { get; }
+
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
 }
@@ -64,7 +70,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Credentials, Integrations) = CreateMoreResourceClients(_httpClient, _core);
+        (Credentials, Integrations, DataSources, Users) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
@@ -75,7 +81,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Credentials, Integrations) = CreateMoreResourceClients(_httpClient, _core);
+        (Credentials, Integrations, DataSources, Users) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <inheritdoc />
@@ -89,6 +95,12 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
 
     /// <inheritdoc />
     public IIntegrationsClient Integrations { get; }
+
+    /// <inheritdoc />
+    public IDataSourcesClient DataSources { get; }
+
+    /// <inheritdoc />
+    public IUsersClient Users { get; }
 
     /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
@@ -116,9 +128,11 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
     );
 
-    private static (ICredentialsClient, IIntegrationsClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
+    private static (ICredentialsClient, IIntegrationsClient, IDataSourcesClient, IUsersClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
     (
         new CredentialsClient(core, RestService.ForGenerated<ICredentialsApi>(httpClient, BotCadenceJsonContext.Default)),
-        new IntegrationsClient(core, RestService.ForGenerated<IIntegrationsApi>(httpClient, BotCadenceJsonContext.Default))
+        new IntegrationsClient(core, RestService.ForGenerated<IIntegrationsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new DataSourcesClient(core, RestService.ForGenerated<IDataSourcesApi>(httpClient, BotCadenceJsonContext.Default)),
+        new UsersClient(core, RestService.ForGenerated<IUsersApi>(httpClient, BotCadenceJsonContext.Default))
     );
 }

@@ -12,12 +12,17 @@ internal static class Scopes
     public const string CredentialsWrite = "credentials:write";
     public const string IntegrationsRead = "integrations:read";
     public const string IntegrationsWrite = "integrations:write";
+    public const string DataSourcesRead = "data-sources:read";
+    public const string DataSourcesWrite = "data-sources:write";
+    public const string UsersRead = "users:read";
 
     public static IReadOnlyList<string> Known { get; } =
     [
         WorkflowsRead, WorkflowsWrite, WorkflowsExecute, ExecutionsRead,
         CredentialsRead, CredentialsWrite,
         IntegrationsRead, IntegrationsWrite,
+        DataSourcesRead, DataSourcesWrite,
+        UsersRead,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);

@@ -24,6 +24,13 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(Integration))]
 [JsonSerializable(typeof(IntegrationTestResult))]
 [JsonSerializable(typeof(PageEnvelope<Integration>))]
+[JsonSerializable(typeof(DataSource))]
+[JsonSerializable(typeof(DataSourceRecord))]
+[JsonSerializable(typeof(DataSourceRecordRequest))]
+[JsonSerializable(typeof(PageEnvelope<DataSource>))]
+[JsonSerializable(typeof(PageEnvelope<DataSourceRecord>))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(PageEnvelope<User>))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

@@ -66,6 +66,8 @@ public static class BotCadenceServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Executions);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Credentials);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Integrations);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().DataSources);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Users);
         return builder;
     }
 }
