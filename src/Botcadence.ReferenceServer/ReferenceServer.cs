@@ -52,6 +52,13 @@ public sealed record ApiKeyInfo(string Id, string Key, string OrganizationId, IR
 /// <param name="Role">owner, admin, member or viewer.</param>
 public sealed record UserInfo(string Id, string OrganizationId, string Name, string Email, string Role);
 
+/// <summary>An agent created with <see cref="ReferenceServer.AddAgent"/>.</summary>
+/// <param name="Id">The agent id (<c>agt_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Status">online, offline or busy.</param>
+public sealed record AgentInfo(string Id, string OrganizationId, string Name, string Status);
+
 /// <summary>An integration created with <see cref="ReferenceServer.AddIntegration"/>.</summary>
 /// <param name="Id">The integration id (<c>intg_…</c>).</param>
 /// <param name="OrganizationId">The organization.</param>
@@ -173,6 +180,20 @@ public sealed class ReferenceServer : IAsyncDisposable
         RequireOneOf(role, Users.User.Roles, nameof(role));
         var user = app.Services.GetRequiredService<Users.UserStore>().Create(organizationId, name, email, role);
         return new UserInfo(user.Id, user.OrganizationId, user.Name, user.Email, user.Role);
+    }
+
+    /// <summary>Adds an agent to an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="status">online, offline or busy.</param>
+    /// <param name="skills">Installed skills.</param>
+    /// <returns>The new agent.</returns>
+    public AgentInfo AddAgent(string organizationId, string name, string status = "online", IEnumerable<string>? skills = null)
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(status, Agents.Agent.Statuses, nameof(status));
+        var agent = app.Services.GetRequiredService<Agents.AgentStore>().Create(organizationId, name, null, status, skills?.ToArray() ?? []);
+        return new AgentInfo(agent.Id, agent.OrganizationId, agent.Name, agent.Status);
     }
 
     /// <summary>Connects an integration in an organization.</summary>

@@ -47,6 +47,9 @@ internal static class ReferenceServerApp
         services.AddSingleton<DataSources.DataSourceStore>();
         services.AddSingleton<DataSources.DataRecordStore>();
         services.AddSingleton<Users.UserStore>();
+        services.AddSingleton<Agents.AgentStore>();
+        services.AddSingleton<Agents.AgentMessageStore>();
+        services.AddSingleton<Agents.AgentTaskStore>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -55,6 +58,7 @@ internal static class ReferenceServerApp
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<StatusCodeEnvelopeMiddleware>();
         app.UseMiddleware<ScopeMiddleware>();
+        app.UseMiddleware<AccessPolicyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<ExceptionMiddleware>();
 
@@ -65,6 +69,7 @@ internal static class ReferenceServerApp
         Integrations.IntegrationEndpoints.Map(v1);
         DataSources.DataSourceEndpoints.Map(v1);
         Users.UserEndpoints.Map(v1);
+        Agents.AgentEndpoints.Map(v1);
         return app;
     }
 

@@ -25,6 +25,12 @@ public interface IBotCadenceClient
     /// <summary>Users: the organization's members.</summary>
     IUsersClient Users { get; }
 
+    /// <summary>Agents: message AI agents, read their tasks, manage their skills (starter plan and above).</summary>
+    IAgentsClient Agents { get; }
+
+    /// <summary>Analytics: token usage of the agents (starter plan and above).</summary>
+    IAnalyticsClient Analytics { get; }
+
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
 }
@@ -70,7 +76,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Credentials, Integrations, DataSources, Users) = CreateMoreResourceClients(_httpClient, _core);
+        (Credentials, Integrations, DataSources, Users, Agents, Analytics) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
@@ -81,7 +87,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Credentials, Integrations, DataSources, Users) = CreateMoreResourceClients(_httpClient, _core);
+        (Credentials, Integrations, DataSources, Users, Agents, Analytics) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <inheritdoc />
@@ -101,6 +107,12 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
 
     /// <inheritdoc />
     public IUsersClient Users { get; }
+
+    /// <inheritdoc />
+    public IAgentsClient Agents { get; }
+
+    /// <inheritdoc />
+    public IAnalyticsClient Analytics { get; }
 
     /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
@@ -128,11 +140,13 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
     );
 
-    private static (ICredentialsClient, IIntegrationsClient, IDataSourcesClient, IUsersClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
+    private static (ICredentialsClient, IIntegrationsClient, IDataSourcesClient, IUsersClient, IAgentsClient, IAnalyticsClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
     (
         new CredentialsClient(core, RestService.ForGenerated<ICredentialsApi>(httpClient, BotCadenceJsonContext.Default)),
         new IntegrationsClient(core, RestService.ForGenerated<IIntegrationsApi>(httpClient, BotCadenceJsonContext.Default)),
         new DataSourcesClient(core, RestService.ForGenerated<IDataSourcesApi>(httpClient, BotCadenceJsonContext.Default)),
-        new UsersClient(core, RestService.ForGenerated<IUsersApi>(httpClient, BotCadenceJsonContext.Default))
+        new UsersClient(core, RestService.ForGenerated<IUsersApi>(httpClient, BotCadenceJsonContext.Default)),
+        new AgentsClient(core, RestService.ForGenerated<IAgentsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new AnalyticsClient(core, RestService.ForGenerated<IAnalyticsApi>(httpClient, BotCadenceJsonContext.Default))
     );
 }

@@ -15,6 +15,9 @@ internal static class Scopes
     public const string DataSourcesRead = "data-sources:read";
     public const string DataSourcesWrite = "data-sources:write";
     public const string UsersRead = "users:read";
+    public const string AgentsRead = "agents:read";
+    public const string AgentsWrite = "agents:write";
+    public const string AnalyticsRead = "analytics:read";
 
     public static IReadOnlyList<string> Known { get; } =
     [
@@ -23,6 +26,8 @@ internal static class Scopes
         IntegrationsRead, IntegrationsWrite,
         DataSourcesRead, DataSourcesWrite,
         UsersRead,
+        AgentsRead, AgentsWrite,
+        AnalyticsRead,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);

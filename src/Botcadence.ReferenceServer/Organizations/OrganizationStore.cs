@@ -14,7 +14,14 @@ internal sealed record ApiKeyRecord(
     IReadOnlyList<string> Scopes,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt)
+{
+    /// <summary>ALL, or SELECTED (a subset of templates and folders; seed 002).</summary>
+    public string ResourceMode { get; init; } = "ALL";
+
+    /// <summary>True for a session token (<c>sess_…</c>): it holds every scope and alone may manage API keys.</summary>
+    public bool IsSession { get; init; }
+}
 
 /// <summary>Organizations and their API keys. Thread-safe.</summary>
 internal sealed class OrganizationStore(ServerClock clock)

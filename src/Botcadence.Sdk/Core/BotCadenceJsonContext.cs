@@ -31,6 +31,14 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(PageEnvelope<DataSourceRecord>))]
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(PageEnvelope<User>))]
+[JsonSerializable(typeof(Agent))]
+[JsonSerializable(typeof(AgentMessage))]
+[JsonSerializable(typeof(AgentMessageOptions))]
+[JsonSerializable(typeof(AgentTask))]
+[JsonSerializable(typeof(SetSkillsRequest))]
+[JsonSerializable(typeof(PageEnvelope<Agent>))]
+[JsonSerializable(typeof(PageEnvelope<AgentTask>))]
+[JsonSerializable(typeof(TokenUsage))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

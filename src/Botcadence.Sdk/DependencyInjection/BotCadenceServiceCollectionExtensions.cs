@@ -68,6 +68,8 @@ public static class BotCadenceServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Integrations);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().DataSources);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Users);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Agents);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Analytics);
         return builder;
     }
 }
