@@ -168,6 +168,12 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <param name="keyId">The key's id (<see cref="ApiKeyInfo.Id"/>).</param>
     public void RevokeApiKey(string keyId) => organizations.Revoke(keyId);
 
+    /// <summary>Creates a session token (<c>sess_…</c>) for an organization: the only credential the API-key endpoints accept.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <returns>The token, to send as <c>Authorization: Bearer</c>.</returns>
+    public string CreateSessionToken(string organizationId) =>
+        app.Services.GetRequiredService<ApiKeys.SessionStore>().Create(organizationId);
+
     /// <summary>Adds a member to an organization and publishes <c>user.created</c>.</summary>
     /// <param name="organizationId">The organization.</param>
     /// <param name="name">Display name.</param>

@@ -42,6 +42,7 @@ internal static class ReferenceServerApp
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<Events.EventBus>();
+        services.AddSingleton<ApiKeys.SessionStore>();
         services.AddSingleton<Credentials.CredentialStore>();
         services.AddSingleton<Integrations.IntegrationStore>();
         services.AddSingleton<DataSources.DataSourceStore>();
@@ -70,6 +71,7 @@ internal static class ReferenceServerApp
         DataSources.DataSourceEndpoints.Map(v1);
         Users.UserEndpoints.Map(v1);
         Agents.AgentEndpoints.Map(v1);
+        ApiKeys.ApiKeyEndpoints.Map(v1);
         return app;
     }
 

@@ -31,6 +31,9 @@ public interface IBotCadenceClient
     /// <summary>Analytics: token usage of the agents (starter plan and above).</summary>
     IAnalyticsClient Analytics { get; }
 
+    /// <summary>API keys: list, create and revoke keys. Needs a client configured with a session token, not an API key.</summary>
+    IApiKeysClient ApiKeys { get; }
+
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
 }
@@ -76,7 +79,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Credentials, Integrations, DataSources, Users, Agents, Analytics) = CreateMoreResourceClients(_httpClient, _core);
+        (Credentials, Integrations, DataSources, Users, Agents, Analytics, ApiKeys) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
@@ -87,7 +90,7 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Configure(_httpClient, options);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
         (Workflows, Executions) = CreateResourceClients(_httpClient, _core);
-        (Credentials, Integrations, DataSources, Users, Agents, Analytics) = CreateMoreResourceClients(_httpClient, _core);
+        (Credentials, Integrations, DataSources, Users, Agents, Analytics, ApiKeys) = CreateMoreResourceClients(_httpClient, _core);
     }
 
     /// <inheritdoc />
@@ -115,6 +118,9 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     public IAnalyticsClient Analytics { get; }
 
     /// <inheritdoc />
+    public IApiKeysClient ApiKeys { get; }
+
+    /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;
 
     /// <summary>Releases the connections (when the client created them).</summary>
@@ -140,13 +146,14 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         new ExecutionsClient(core, RestService.ForGenerated<IExecutionsApi>(httpClient, BotCadenceJsonContext.Default))
     );
 
-    private static (ICredentialsClient, IIntegrationsClient, IDataSourcesClient, IUsersClient, IAgentsClient, IAnalyticsClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
+    private static (ICredentialsClient, IIntegrationsClient, IDataSourcesClient, IUsersClient, IAgentsClient, IAnalyticsClient, IApiKeysClient) CreateMoreResourceClients(HttpClient httpClient, ClientCore core) =>
     (
         new CredentialsClient(core, RestService.ForGenerated<ICredentialsApi>(httpClient, BotCadenceJsonContext.Default)),
         new IntegrationsClient(core, RestService.ForGenerated<IIntegrationsApi>(httpClient, BotCadenceJsonContext.Default)),
         new DataSourcesClient(core, RestService.ForGenerated<IDataSourcesApi>(httpClient, BotCadenceJsonContext.Default)),
         new UsersClient(core, RestService.ForGenerated<IUsersApi>(httpClient, BotCadenceJsonContext.Default)),
         new AgentsClient(core, RestService.ForGenerated<IAgentsApi>(httpClient, BotCadenceJsonContext.Default)),
-        new AnalyticsClient(core, RestService.ForGenerated<IAnalyticsApi>(httpClient, BotCadenceJsonContext.Default))
+        new AnalyticsClient(core, RestService.ForGenerated<IAnalyticsApi>(httpClient, BotCadenceJsonContext.Default)),
+        new ApiKeysClient(core, RestService.ForGenerated<IApiKeysApi>(httpClient, BotCadenceJsonContext.Default))
     );
 }

@@ -67,7 +67,7 @@ internal sealed class OrganizationStore(ServerClock clock)
         }
     }
 
-    public ApiKeyRecord CreateApiKey(string organizationId, IEnumerable<string>? scopes, DateTimeOffset? expiresAt, string name, string? keyValue = null)
+    public ApiKeyRecord CreateApiKey(string organizationId, IEnumerable<string>? scopes, DateTimeOffset? expiresAt, string name, string? keyValue = null, string resourceMode = "ALL")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(name);
@@ -85,7 +85,7 @@ internal sealed class OrganizationStore(ServerClock clock)
             throw new ArgumentException("The key value must not be blank.", nameof(keyValue));
         }
 
-        var record = new ApiKeyRecord(Ids.New("key"), keyValue ?? Ids.ApiKey(), organizationId, name, scopeList, expiresAt, clock.UtcNow, null);
+        var record = new ApiKeyRecord(Ids.New("key"), keyValue ?? Ids.ApiKey(), organizationId, name, scopeList, expiresAt, clock.UtcNow, null) { ResourceMode = resourceMode };
         lock (gate)
         {
             if (!organizations.ContainsKey(organizationId))
@@ -125,6 +125,25 @@ internal sealed class OrganizationStore(ServerClock clock)
         lock (gate)
         {
             return keyIdsByValue.TryGetValue(keyValue, out var id) ? keysById[id] : null;
+        }
+    }
+
+    /// <summary>The organization's keys that are not revoked, newest first.</summary>
+    public IReadOnlyList<ApiKeyRecord> ListActiveKeys(string organizationId)
+    {
+        lock (gate)
+        {
+            return keysById.Values.Where(k => k.OrganizationId == organizationId && k.RevokedAt is null)
+                .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>A key of the organization by id (revoked or not); null for another organization's key.</summary>
+    public ApiKeyRecord? GetKey(string organizationId, string keyId)
+    {
+        lock (gate)
+        {
+            return keysById.TryGetValue(keyId, out var key) && key.OrganizationId == organizationId ? key : null;
         }
     }
 }

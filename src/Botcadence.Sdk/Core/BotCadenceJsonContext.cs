@@ -39,6 +39,9 @@ namespace Botcadence.Sdk;
 [JsonSerializable(typeof(PageEnvelope<Agent>))]
 [JsonSerializable(typeof(PageEnvelope<AgentTask>))]
 [JsonSerializable(typeof(TokenUsage))]
+[JsonSerializable(typeof(ApiKey))]
+[JsonSerializable(typeof(ApiKeyCreateOptions))]
+[JsonSerializable(typeof(PageEnvelope<ApiKey>))]
 internal sealed partial class BotCadenceJsonContext : JsonSerializerContext
 {
 }

@@ -70,6 +70,7 @@ public static class BotCadenceServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Users);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Agents);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Analytics);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().ApiKeys);
         return builder;
     }
 }
