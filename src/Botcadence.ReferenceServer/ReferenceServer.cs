@@ -59,6 +59,47 @@ public sealed record OrganizationInfo(string Id, string Name, string Plan);
 /// <param name="ExpiresAt">When the key expires, or null.</param>
 public sealed record ApiKeyInfo(string Id, string Key, string OrganizationId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);
 
+/// <summary>A member created with <see cref="ReferenceServer.AddUser"/>.</summary>
+/// <param name="Id">The user id (<c>usr_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Email">E-mail address.</param>
+/// <param name="Role">owner, admin, member or viewer.</param>
+public sealed record UserInfo(string Id, string OrganizationId, string Name, string Email, string Role);
+
+/// <summary>An agent created with <see cref="ReferenceServer.AddAgent"/>.</summary>
+/// <param name="Id">The agent id (<c>agt_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Status">online, offline or busy.</param>
+public sealed record AgentInfo(string Id, string OrganizationId, string Name, string Status);
+
+/// <summary>An integration created with <see cref="ReferenceServer.AddIntegration"/>.</summary>
+/// <param name="Id">The integration id (<c>intg_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Provider">The provider key.</param>
+/// <param name="Status">connected, error or disconnected.</param>
+public sealed record IntegrationInfo(string Id, string OrganizationId, string Provider, string Status);
+
+/// <summary>An event published by the server (see <see cref="ReferenceServer.PublishedEvents"/>).</summary>
+/// <param name="Id">The event id (<c>evt_…</c>).</param>
+/// <param name="Type">The event type, e.g. <c>user.created</c>.</param>
+/// <param name="Timestamp">When it happened.</param>
+/// <param name="Data">The event's data (a copy).</param>
+public sealed record PublishedEventInfo(string Id, string Type, DateTimeOffset Timestamp, System.Text.Json.Nodes.JsonObject Data);
+
+/// <summary>A column for <see cref="ReferenceServer.CreateDataSource"/>.</summary>
+/// <param name="Name">The column name.</param>
+/// <param name="Type">text, number, boolean or date.</param>
+/// <param name="Required">Whether every record must have a value.</param>
+public sealed record DataSourceColumnInfo(string Name, string Type, bool Required = false);
+
+/// <summary>A data source created with <see cref="ReferenceServer.CreateDataSource"/>.</summary>
+/// <param name="Id">The data source id (<c>ds_…</c>).</param>
+/// <param name="OrganizationId">The organization.</param>
+/// <param name="Name">Display name.</param>
+public sealed record DataSourceInfo(string Id, string OrganizationId, string Name);
+
 /// <summary>
 /// A running, in-memory BotCadence reference server on a real Kestrel port. Start one per test
 /// (or fixture) and point an HTTP client or the SDK at <see cref="BaseAddress"/> with <see cref="ApiKey"/>.
@@ -141,6 +182,105 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <summary>Revokes a key; later requests with it get 401 KEY_REVOKED.</summary>
     /// <param name="keyId">The key's id (<see cref="ApiKeyInfo.Id"/>).</param>
     public void RevokeApiKey(string keyId) => organizations.Revoke(keyId);
+
+    /// <summary>Creates a session token (<c>sess_…</c>) for an organization: the only credential the API-key endpoints accept.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <returns>The token, to send as <c>Authorization: Bearer</c>.</returns>
+    public string CreateSessionToken(string organizationId) =>
+        app.Services.GetRequiredService<ApiKeys.SessionStore>().Create(organizationId);
+
+    /// <summary>Adds a member to an organization and publishes <c>user.created</c>.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="email">E-mail address.</param>
+    /// <param name="role">owner, admin, member or viewer.</param>
+    /// <returns>The new member.</returns>
+    public UserInfo AddUser(string organizationId, string name, string email, string role = "member")
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(role, Users.User.Roles, nameof(role));
+        var user = app.Services.GetRequiredService<Users.UserStore>().Create(organizationId, name, email, role);
+        return new UserInfo(user.Id, user.OrganizationId, user.Name, user.Email, user.Role);
+    }
+
+    /// <summary>Adds an agent to an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="status">online, offline or busy.</param>
+    /// <param name="skills">Installed skills.</param>
+    /// <returns>The new agent.</returns>
+    public AgentInfo AddAgent(string organizationId, string name, string status = "online", IEnumerable<string>? skills = null)
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(status, Agents.Agent.Statuses, nameof(status));
+        var agent = app.Services.GetRequiredService<Agents.AgentStore>().Create(organizationId, name, null, status, skills?.ToArray() ?? []);
+        return new AgentInfo(agent.Id, agent.OrganizationId, agent.Name, agent.Status);
+    }
+
+    /// <summary>Connects an integration in an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="provider">The provider key, e.g. <c>slack</c>.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="status">connected, error or disconnected; only connected ones pass their test.</param>
+    /// <returns>The new integration.</returns>
+    public IntegrationInfo AddIntegration(string organizationId, string provider, string name, string status = "connected")
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(status, Integrations.Integration.Statuses, nameof(status));
+        var integration = app.Services.GetRequiredService<Integrations.IntegrationStore>().Create(organizationId, provider, name, status);
+        return new IntegrationInfo(integration.Id, integration.OrganizationId, integration.Provider, integration.Status);
+    }
+
+    /// <summary>Creates a data source with the given columns in an organization.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="name">Display name.</param>
+    /// <param name="columns">The columns; types are text, number, boolean or date.</param>
+    /// <returns>The new data source.</returns>
+    public DataSourceInfo CreateDataSource(string organizationId, string name, IEnumerable<DataSourceColumnInfo> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        RequireOrganization(organizationId);
+        var list = columns.ToList();
+        foreach (var column in list)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(column.Name, nameof(columns));
+            RequireOneOf(column.Type, DataSources.DataSourceColumn.Types, nameof(columns));
+        }
+
+        if (list.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != list.Count)
+        {
+            throw new ArgumentException("Column names must be unique.", nameof(columns));
+        }
+
+        var source = app.Services.GetRequiredService<DataSources.DataSourceStore>().Create(
+            organizationId, name, null, list.Select(c => new DataSources.DataSourceColumn(c.Name, c.Type, c.Required)).ToList());
+        return new DataSourceInfo(source.Id, source.OrganizationId, source.Name);
+    }
+
+    /// <summary>The events published in an organization so far, oldest first (what webhook subscriptions are sent).</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <returns>Each event's id, type, time and data.</returns>
+    public IReadOnlyList<PublishedEventInfo> PublishedEvents(string organizationId) =>
+        app.Services.GetRequiredService<Events.EventBus>().History(organizationId)
+            .Select(e => new PublishedEventInfo(e.Id, e.Type, e.Timestamp, (System.Text.Json.Nodes.JsonObject)e.Data.DeepClone()))
+            .ToList();
+
+    private void RequireOrganization(string organizationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
+        if (organizations.Get(organizationId) is null)
+        {
+            throw new KeyNotFoundException($"Organization {organizationId} does not exist.");
+        }
+    }
+
+    private static void RequireOneOf(string value, IReadOnlyList<string> allowed, string parameterName)
+    {
+        if (!allowed.Contains(value))
+        {
+            throw new ArgumentException($"'{value}' is not one of: {string.Join(", ", allowed)}.", parameterName);
+        }
+    }
 
     /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM in the standalone server).</summary>
     internal Task WaitForShutdownAsync() => app.WaitForShutdownAsync();

@@ -52,6 +52,15 @@ internal static class ReferenceServerApp
         services.AddSingleton<FileStore>();
         services.AddSingleton<Webhooks.WebhookStore>();
         services.AddSingleton<Webhooks.WebhookDispatcher>();
+        services.AddSingleton<ApiKeys.SessionStore>();
+        services.AddSingleton<Credentials.CredentialStore>();
+        services.AddSingleton<Integrations.IntegrationStore>();
+        services.AddSingleton<DataSources.DataSourceStore>();
+        services.AddSingleton<DataSources.DataRecordStore>();
+        services.AddSingleton<Users.UserStore>();
+        services.AddSingleton<Agents.AgentStore>();
+        services.AddSingleton<Agents.AgentMessageStore>();
+        services.AddSingleton<Agents.AgentTaskStore>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
@@ -60,6 +69,7 @@ internal static class ReferenceServerApp
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<StatusCodeEnvelopeMiddleware>();
         app.UseMiddleware<ScopeMiddleware>();
+        app.UseMiddleware<AccessPolicyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<ExceptionMiddleware>();
 
@@ -73,6 +83,12 @@ internal static class ReferenceServerApp
         Webhooks.WebhookEndpoints.Map(v1);
         Webhooks.WebhookEndpoints.MapInbound(app);
         app.Services.GetRequiredService<Webhooks.WebhookDispatcher>(); // subscribes to the event bus
+        Credentials.CredentialEndpoints.Map(v1);
+        Integrations.IntegrationEndpoints.Map(v1);
+        DataSources.DataSourceEndpoints.Map(v1);
+        Users.UserEndpoints.Map(v1);
+        Agents.AgentEndpoints.Map(v1);
+        ApiKeys.ApiKeyEndpoints.Map(v1);
         return app;
     }
 

@@ -24,8 +24,30 @@ public interface IBotCadenceClient
 
     /// <summary>Streamed file upload and download, and file metadata.</summary>
     IFilesClient Files { get; }
+
     /// <summary>Webhooks: inbound trigger URLs and event subscriptions, their delivery logs, tests and secret rotation.</summary>
     IWebhooksClient Webhooks { get; }
+
+    /// <summary>Credentials: stored secrets; values are write-only.</summary>
+    ICredentialsClient Credentials { get; }
+
+    /// <summary>Integrations: connected third-party services, and a connection test.</summary>
+    IIntegrationsClient Integrations { get; }
+
+    /// <summary>Data sources: structured tables and their validated records.</summary>
+    IDataSourcesClient DataSources { get; }
+
+    /// <summary>Users: the organization's members.</summary>
+    IUsersClient Users { get; }
+
+    /// <summary>Agents: message AI agents, read their tasks, manage their skills (starter plan and above).</summary>
+    IAgentsClient Agents { get; }
+
+    /// <summary>Analytics: token usage of the agents (starter plan and above).</summary>
+    IAnalyticsClient Analytics { get; }
+
+    /// <summary>API keys: list, create and revoke keys. Needs a client configured with a session token, not an API key.</summary>
+    IApiKeysClient ApiKeys { get; }
 
     /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
     ResponseInfo? LastResponse { get; }
@@ -85,6 +107,13 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         Forms = new FormsClient(_core, Api<IFormsApi>());
         Files = new FilesClient(_core, Api<IFilesApi>());
         Webhooks = new WebhooksClient(_core, Api<IWebhooksApi>());
+        Credentials = new CredentialsClient(_core, Api<ICredentialsApi>());
+        Integrations = new IntegrationsClient(_core, Api<IIntegrationsApi>());
+        DataSources = new DataSourcesClient(_core, Api<IDataSourcesApi>());
+        Users = new UsersClient(_core, Api<IUsersApi>());
+        Agents = new AgentsClient(_core, Api<IAgentsApi>());
+        Analytics = new AnalyticsClient(_core, Api<IAnalyticsApi>());
+        ApiKeys = new ApiKeysClient(_core, Api<IApiKeysApi>());
     }
 
     /// <inheritdoc />
@@ -107,6 +136,26 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
 
     /// <inheritdoc />
     public IWebhooksClient Webhooks { get; }
+
+    public ICredentialsClient Credentials { get; }
+
+    /// <inheritdoc />
+    public IIntegrationsClient Integrations { get; }
+
+    /// <inheritdoc />
+    public IDataSourcesClient DataSources { get; }
+
+    /// <inheritdoc />
+    public IUsersClient Users { get; }
+
+    /// <inheritdoc />
+    public IAgentsClient Agents { get; }
+
+    /// <inheritdoc />
+    public IAnalyticsClient Analytics { get; }
+
+    /// <inheritdoc />
+    public IApiKeysClient ApiKeys { get; }
 
     /// <inheritdoc />
     public ResponseInfo? LastResponse => _core.LastResponse;

@@ -53,7 +53,7 @@ public sealed class BotCadenceClientOptionsValidator : IValidateOptions<BotCaden
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
-            failures.Add("BotCadence:ApiKey is required (an sk_live_… or sk_test_… key).");
+            failures.Add("BotCadence:ApiKey is required (an sk_live_… or sk_test_… key, or a sess_… session token for the API-key endpoints).");
         }
         else if (options.ApiKey.Any(char.IsWhiteSpace))
         {

@@ -26,6 +26,11 @@ internal sealed class ExceptionMiddleware(RequestDelegate next, ILogger<Exceptio
                 Log.UnhandledException(logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty);
             }
 
+            if (error.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                await RequestBody.DrainAsync(context).ConfigureAwait(false);
+            }
+
             await ErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
         }
     }

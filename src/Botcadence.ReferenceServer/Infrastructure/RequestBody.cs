@@ -94,6 +94,43 @@ internal static class RequestBody
             || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The most an error response reads and discards of a rejected body before answering.</summary>
+    public const long MaxDrainBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads and discards what is left of a rejected (e.g. oversized) request body, within <see cref="MaxDrainBytes"/>
+    /// and a few seconds, so that a client still sending receives the error response instead of a reset connection.
+    /// </summary>
+    public static async Task DrainAsync(HttpContext context)
+    {
+        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
+        {
+            limit.MaxRequestBodySize = MaxDrainBytes;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long drained = 0;
+            int read;
+            while (drained < MaxDrainBytes && (read = await context.Request.Body.ReadAsync(buffer, timeout.Token).ConfigureAwait(false)) > 0)
+            {
+                drained += read;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or BadHttpRequestException or InvalidOperationException)
+        {
+            // Best effort: the connection is closed after the response, as it would have been without draining.
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private static ApiError TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.InvalidRequest, "The request body is larger than 1 MiB.");
 

@@ -19,6 +19,16 @@ internal static class Scopes
     public const string FilesRead = "files:read";
     public const string FilesWrite = "files:write";
     public const string WebhooksManage = "webhooks:manage";
+    public const string CredentialsRead = "credentials:read";
+    public const string CredentialsWrite = "credentials:write";
+    public const string IntegrationsRead = "integrations:read";
+    public const string IntegrationsWrite = "integrations:write";
+    public const string DataSourcesRead = "data-sources:read";
+    public const string DataSourcesWrite = "data-sources:write";
+    public const string UsersRead = "users:read";
+    public const string AgentsRead = "agents:read";
+    public const string AgentsWrite = "agents:write";
+    public const string AnalyticsRead = "analytics:read";
 
     public static IReadOnlyList<string> Known { get; } =
     [
@@ -26,6 +36,12 @@ internal static class Scopes
         TemplatesRead, TemplatesWrite, TemplatesPublish, RunsRead, RunsWrite, RunsExecute,
         FormsRead, FormsWrite, FilesRead, FilesWrite,
         WebhooksManage,
+        CredentialsRead, CredentialsWrite,
+        IntegrationsRead, IntegrationsWrite,
+        DataSourcesRead, DataSourcesWrite,
+        UsersRead,
+        AgentsRead, AgentsWrite,
+        AnalyticsRead,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Known.Contains(scope);

@@ -14,7 +14,17 @@ internal sealed record ApiKeyRecord(
     IReadOnlyList<string> Scopes,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt)
+{
+    /// <summary>ALL, or SELECTED (a subset of templates and folders; seed 002).</summary>
+    public string ResourceMode { get; init; } = "ALL";
+
+    /// <summary>Creation order: newest-first lists sort on it (timestamps tie within a millisecond).</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>True for a session token (<c>sess_…</c>): it holds every scope and alone may manage API keys.</summary>
+    public bool IsSession { get; init; }
+}
 
 /// <summary>Organizations and their API keys. Thread-safe.</summary>
 internal sealed class OrganizationStore(ServerClock clock)
@@ -22,6 +32,7 @@ internal sealed class OrganizationStore(ServerClock clock)
     public const string DefaultOrganizationId = "org_default";
 
     private readonly Lock gate = new();
+    private long keySequence;
     private readonly Dictionary<string, Organization> organizations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiKeyRecord> keysById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> keyIdsByValue = new(StringComparer.Ordinal);
@@ -60,7 +71,7 @@ internal sealed class OrganizationStore(ServerClock clock)
         }
     }
 
-    public ApiKeyRecord CreateApiKey(string organizationId, IEnumerable<string>? scopes, DateTimeOffset? expiresAt, string name, string? keyValue = null)
+    public ApiKeyRecord CreateApiKey(string organizationId, IEnumerable<string>? scopes, DateTimeOffset? expiresAt, string name, string? keyValue = null, string resourceMode = "ALL")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(name);
@@ -78,7 +89,11 @@ internal sealed class OrganizationStore(ServerClock clock)
             throw new ArgumentException("The key value must not be blank.", nameof(keyValue));
         }
 
-        var record = new ApiKeyRecord(Ids.New("key"), keyValue ?? Ids.ApiKey(), organizationId, name, scopeList, expiresAt, clock.UtcNow, null);
+        var record = new ApiKeyRecord(Ids.New("key"), keyValue ?? Ids.ApiKey(), organizationId, name, scopeList, expiresAt, clock.UtcNow, null)
+        {
+            ResourceMode = resourceMode,
+            Sequence = Interlocked.Increment(ref keySequence),
+        };
         lock (gate)
         {
             if (!organizations.ContainsKey(organizationId))
@@ -118,6 +133,25 @@ internal sealed class OrganizationStore(ServerClock clock)
         lock (gate)
         {
             return keyIdsByValue.TryGetValue(keyValue, out var id) ? keysById[id] : null;
+        }
+    }
+
+    /// <summary>The organization's keys that are not revoked, newest first.</summary>
+    public IReadOnlyList<ApiKeyRecord> ListActiveKeys(string organizationId)
+    {
+        lock (gate)
+        {
+            return keysById.Values.Where(k => k.OrganizationId == organizationId && k.RevokedAt is null)
+                .OrderByDescending(k => k.Sequence).ToList();
+        }
+    }
+
+    /// <summary>A key of the organization by id (revoked or not); null for another organization's key.</summary>
+    public ApiKeyRecord? GetKey(string organizationId, string keyId)
+    {
+        lock (gate)
+        {
+            return keysById.TryGetValue(keyId, out var key) && key.OrganizationId == organizationId ? key : null;
         }
     }
 }

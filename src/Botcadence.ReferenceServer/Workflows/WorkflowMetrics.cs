@@ -82,7 +82,7 @@ internal static class WorkflowMetrics
     }
 
     /// <summary>Aligned bucket starts covering [start, end] (a bucket starting exactly at end is included).</summary>
-    private static List<DateTimeOffset> Buckets(DateTimeOffset start, DateTimeOffset end, string granularity)
+    internal static List<DateTimeOffset> Buckets(DateTimeOffset start, DateTimeOffset end, string granularity)
     {
         var result = new List<DateTimeOffset>();
         try

@@ -69,6 +69,13 @@ public static class BotCadenceServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Forms);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Files);
         services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Webhooks);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Credentials);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Integrations);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().DataSources);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Users);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Agents);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().Analytics);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IBotCadenceClient>().ApiKeys);
         return builder;
     }
 }

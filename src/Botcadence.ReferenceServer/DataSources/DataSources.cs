@@ -1,0 +1,231 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Botcadence.ReferenceServer.Infrastructure;
+
+namespace Botcadence.ReferenceServer.DataSources;
+
+/// <summary>One typed column of a data source.</summary>
+internal sealed record DataSourceColumn(string Name, string Type, bool Required)
+{
+    public static readonly IReadOnlyList<string> Types = ["text", "number", "boolean", "date"];
+}
+
+/// <summary>A structured table of an organization.</summary>
+internal sealed record DataSource(
+    string Id,
+    string OrganizationId,
+    long Sequence,
+    string Name,
+    string? Description,
+    IReadOnlyList<DataSourceColumn> Columns,
+    DateTimeOffset CreatedAt) : IOrganizationScoped
+{
+    public JsonObject ToJson(int recordCount)
+    {
+        var columns = new JsonArray();
+        foreach (var c in Columns)
+        {
+            columns.Add(new JsonObject { ["name"] = c.Name, ["type"] = c.Type, ["required"] = c.Required });
+        }
+
+        return new JsonObject
+        {
+            ["id"] = Id,
+            ["name"] = Name,
+            ["description"] = Description,
+            ["columns"] = columns,
+            ["record_count"] = recordCount,
+            ["created_at"] = JsonResponse.Time(CreatedAt),
+        };
+    }
+}
+
+/// <summary>One row of a data source.</summary>
+internal sealed record DataRecord(
+    string Id,
+    string OrganizationId,
+    long Sequence,
+    string DataSourceId,
+    JsonObject Values,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt) : IOrganizationScoped
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["data_source_id"] = DataSourceId,
+        ["values"] = Values.DeepClone(),
+        ["created_at"] = JsonResponse.Time(CreatedAt),
+        ["updated_at"] = JsonResponse.Time(UpdatedAt),
+    };
+}
+
+/// <summary>Data sources per organization; every organization starts with "Customers" and "Products".</summary>
+internal sealed class DataSourceStore(ServerClock clock) : OrganizationScopedStore<DataSource>
+{
+    public DataSource Create(string organizationId, string name, string? description, IReadOnlyList<DataSourceColumn> columns) =>
+        Add(new DataSource(Ids.New("ds"), organizationId, NextSequence(), name, description, columns, clock.UtcNow));
+
+    protected override IEnumerable<DataSource> Seed(string organizationId)
+    {
+        var now = clock.UtcNow;
+        yield return new DataSource(Ids.New("ds"), organizationId, NextSeedSequence(), "Products", "The product catalogue.",
+        [
+            new("sku", "text", true), new("price", "number", true), new("in_stock", "boolean", false),
+        ], now);
+        yield return new DataSource(Ids.New("ds"), organizationId, NextSeedSequence(), "Customers", "Customers and their lifetime value.",
+        [
+            new("name", "text", true), new("email", "text", true), new("lifetime_value", "number", false),
+            new("active", "boolean", false), new("signed_up", "date", false),
+        ], now);
+    }
+}
+
+/// <summary>Records of every data source.</summary>
+internal sealed class DataRecordStore : OrganizationScopedStore<DataRecord>;
+
+/// <summary>/v1/data-sources routes.</summary>
+internal static class DataSourceEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/data-sources");
+        group.MapGet("", List).RequireScope(Scopes.DataSourcesRead);
+        group.MapGet("/{dataSourceId}/records", ListRecords).RequireScope(Scopes.DataSourcesRead);
+        group.MapPost("/{dataSourceId}/records", CreateRecordAsync).RequireScope(Scopes.DataSourcesWrite);
+        group.MapPatch("/{dataSourceId}/records/{recordId}", UpdateRecordAsync).RequireScope(Scopes.DataSourcesWrite);
+    }
+
+    private static DataSource Require(HttpContext context, DataSourceStore store, string dataSourceId) =>
+        store.Get(context.Caller().OrganizationId, dataSourceId) ?? throw ApiException.NotFound("Data source", dataSourceId);
+
+    private static IResult List(HttpContext context, DataSourceStore store, DataRecordStore records)
+    {
+        var (page, perPage) = Paging.PageParams(context);
+        var organizationId = context.Caller().OrganizationId;
+        var items = store.List(organizationId);
+        return ApiResults.Ok(Paging.Page(items, page, perPage, d => d.ToJson(records.List(organizationId, r => r.DataSourceId == d.Id).Count)));
+    }
+
+    private static IResult ListRecords(HttpContext context, string dataSourceId, DataSourceStore store, DataRecordStore records)
+    {
+        var source = Require(context, store, dataSourceId);
+        var (before, limit) = Paging.CursorParams(context);
+        var items = records.List(source.OrganizationId, r => r.DataSourceId == source.Id);
+        return ApiResults.Ok(Paging.Cursor(items, r => r.Sequence, before, limit, r => r.ToJson()));
+    }
+
+    private static async Task<IResult> CreateRecordAsync(HttpContext context, string dataSourceId, DataSourceStore store, DataRecordStore records, ServerClock clock)
+    {
+        var source = Require(context, store, dataSourceId);
+        var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
+        var values = ReadValues(body, source, partial: false);
+        var now = clock.UtcNow;
+        var record = records.Add(new DataRecord(Ids.New("rec"), source.OrganizationId, records.NextSequence(), source.Id, values, now, now));
+        return ApiResults.Created(record.ToJson(), $"/v1/data-sources/{source.Id}/records/{record.Id}");
+    }
+
+    private static async Task<IResult> UpdateRecordAsync(HttpContext context, string dataSourceId, string recordId, DataSourceStore store, DataRecordStore records, ServerClock clock)
+    {
+        var source = Require(context, store, dataSourceId);
+        var existing = records.Get(source.OrganizationId, recordId);
+        if (existing is null || existing.DataSourceId != source.Id)
+        {
+            throw ApiException.NotFound("Record", recordId);
+        }
+
+        var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
+        var changes = ReadValues(body, source, partial: true);
+        var updated = records.Update(source.OrganizationId, recordId, r =>
+        {
+            var merged = (JsonObject)r.Values.DeepClone();
+            foreach (var (name, value) in changes)
+            {
+                if (value is null)
+                {
+                    merged.Remove(name);
+                }
+                else
+                {
+                    merged[name] = value.DeepClone();
+                }
+            }
+
+            foreach (var column in source.Columns.Where(c => c.Required))
+            {
+                if (merged[column.Name] is null)
+                {
+                    throw Fields.Invalid("values." + column.Name, $"'values.{column.Name}' is required and cannot be removed.");
+                }
+            }
+
+            return r with { Values = merged, UpdatedAt = clock.UtcNow };
+        }) ?? throw ApiException.NotFound("Record", recordId);
+        return ApiResults.Ok(updated.ToJson());
+    }
+
+    /// <summary>
+    /// <c>values</c> checked against the columns: unknown column, wrong type, or (on create) a missing required column is
+    /// 422 naming <c>values.&lt;column&gt;</c>. On update, null removes an optional value.
+    /// </summary>
+    private static JsonObject ReadValues(JsonObject body, DataSource source, bool partial)
+    {
+        if (!Fields.TryGet(body, "values", out var node) || node is null)
+        {
+            throw Fields.Required("values");
+        }
+
+        var values = Fields.Object(node, "values");
+        var result = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            var path = "values." + name;
+            var column = source.Columns.FirstOrDefault(c => c.Name == name)
+                ?? throw Fields.Invalid(path, $"'{path}' is not a column of data source {source.Id}. Columns: {string.Join(", ", source.Columns.Select(c => c.Name))}.");
+            if (value is null)
+            {
+                if (column.Required)
+                {
+                    throw Fields.Invalid(path, $"'{path}' is required and cannot be null.");
+                }
+
+                if (partial)
+                {
+                    result[name] = null;
+                }
+
+                continue;
+            }
+
+            if (!Matches(value, column.Type))
+            {
+                throw Fields.Invalid(path, $"'{path}' must be a {column.Type} value" + (column.Type == "date" ? " (ISO-8601 string)." : "."));
+            }
+
+            result[name] = value.DeepClone();
+        }
+
+        if (!partial)
+        {
+            foreach (var column in source.Columns.Where(c => c.Required && result[c.Name] is null))
+            {
+                throw Fields.Required("values." + column.Name);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Matches(JsonNode value, string type)
+    {
+        var kind = value.GetValueKind();
+        return type switch
+        {
+            "text" => kind == JsonValueKind.String,
+            "number" => kind == JsonValueKind.Number,
+            "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
+            "date" => kind == JsonValueKind.String && Query.TryParseDate(value.GetValue<string>(), out _),
+            _ => false,
+        };
+    }
+}

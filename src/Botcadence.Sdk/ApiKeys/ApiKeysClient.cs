@@ -1,0 +1,64 @@
+namespace Botcadence.Sdk;
+
+/// <summary>
+/// API keys: list, create and revoke the organization's keys. These calls need a client configured with a session token
+/// (<c>sess_…</c>) in <see cref="BotCadenceClientOptions.ApiKey"/>; with an API key they throw
+/// <see cref="BotCadencePermissionException"/> (403 FORBIDDEN): an API key cannot manage API keys.
+/// </summary>
+public interface IApiKeysClient
+{
+    /// <summary>Lists the active (not revoked) keys, newest first. Session token only.</summary>
+    /// <param name="options">Page size.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The keys (without their secret), enumerable item by item or page by page.</returns>
+    AsyncPageable<ApiKey> ListAsync(ApiKeyListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a key. Session token only. The result's <see cref="ApiKey.PlainKey"/> is the only time the full key is shown.</summary>
+    /// <param name="options">Name and scopes (required), expiry and resource mode.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The key, with its plain value.</returns>
+    Task<ApiKey> CreateAsync(ApiKeyCreateOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a key: later requests with it get 401 KEY_REVOKED. Session token only.</summary>
+    /// <param name="keyId">The key's id (not its value).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the key is revoked.</returns>
+    Task RevokeAsync(string keyId, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc />
+internal sealed class ApiKeysClient : IApiKeysClient
+{
+    private readonly ClientCore _core;
+    private readonly IApiKeysApi _api;
+
+    public ApiKeysClient(ClientCore core, IApiKeysApi api)
+    {
+        _core = core;
+        _api = api;
+    }
+
+    public AsyncPageable<ApiKey> ListAsync(ApiKeyListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var pageSize = options?.PageSize;
+        return new PagedList<ApiKey>(async (token, sizeHint, ct) =>
+        {
+            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
+            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, ct),
+                BotCadenceJsonContext.Default.PageEnvelopeApiKey, ct).ConfigureAwait(false);
+            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
+        }, cancellationToken);
+    }
+
+    public Task<ApiKey> CreateAsync(ApiKeyCreateOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return _core.ReadAsync(_api.CreateAsync(options, cancellationToken), BotCadenceJsonContext.Default.ApiKey, cancellationToken);
+    }
+
+    public Task RevokeAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        return _core.ReadNothingAsync(_api.RevokeAsync(keyId, cancellationToken), cancellationToken);
+    }
+}

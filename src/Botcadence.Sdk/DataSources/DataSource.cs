@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Botcadence.Sdk;
+
+/// <summary>A structured table of the organization, used to populate form fields and drive template logic.</summary>
+public sealed class DataSource
+{
+    /// <summary>The data source's id (opaque, e.g. <c>ds_…</c>).</summary>
+    [JsonInclude] public string Id { get; internal set; } = string.Empty;
+
+    /// <summary>The display name.</summary>
+    [JsonInclude] public string Name { get; internal set; } = string.Empty;
+
+    /// <summary>A longer description.</summary>
+    [JsonInclude] public string? Description { get; internal set; }
+
+    /// <summary>The columns every record is validated against.</summary>
+    [JsonInclude] public IReadOnlyList<DataSourceColumn> Columns { get; internal set; } = [];
+
+    /// <summary>How many records it holds.</summary>
+    [JsonInclude] public long RecordCount { get; internal set; }
+
+    /// <summary>When it was created.</summary>
+    [JsonInclude] public DateTimeOffset CreatedAt { get; internal set; }
+}
+
+/// <summary>One typed column of a data source.</summary>
+public sealed class DataSourceColumn
+{
+    /// <summary>The column name: the key in <see cref="DataSourceRecord.Values"/>.</summary>
+    [JsonInclude] public string Name { get; internal set; } = string.Empty;
+
+    /// <summary>The value type.</summary>
+    [JsonInclude] public DataSourceColumnType Type { get; internal set; }
+
+    /// <summary>Whether every record must have a value.</summary>
+    [JsonInclude] public bool Required { get; internal set; }
+}
+
+/// <summary>One record (row) of a data source.</summary>
+public sealed class DataSourceRecord
+{
+    /// <summary>The record's id (opaque, e.g. <c>rec_…</c>).</summary>
+    [JsonInclude] public string Id { get; internal set; } = string.Empty;
+
+    /// <summary>The data source it belongs to.</summary>
+    [JsonInclude] public string DataSourceId { get; internal set; } = string.Empty;
+
+    /// <summary>The values, keyed by column name.</summary>
+    [JsonInclude] public JsonObject Values { get; internal set; } = [];
+
+    /// <summary>When it was created.</summary>
+    [JsonInclude] public DateTimeOffset CreatedAt { get; internal set; }
+
+    /// <summary>When it last changed.</summary>
+    [JsonInclude] public DateTimeOffset UpdatedAt { get; internal set; }
+}
+
+/// <summary>Page size for listing data sources.</summary>
+public sealed class DataSourceListOptions
+{
+    /// <summary>Items per page (1–100); the service defaults to 20.</summary>
+    public int? PageSize { get; set; }
+}
+
+/// <summary>Page size for listing records.</summary>
+public sealed class DataSourceRecordListOptions
+{
+    /// <summary>Items per page (1–100); the service defaults to 20.</summary>
+    public int? PageSize { get; set; }
+}
+
+/// <summary>The body of the record create and update calls.</summary>
+internal sealed class DataSourceRecordRequest
+{
+    public JsonObject Values { get; set; } = [];
+}

@@ -1,0 +1,65 @@
+namespace Botcadence.Sdk;
+
+/// <summary>Integrations: the third-party services connected to the organization.</summary>
+public interface IIntegrationsClient
+{
+    /// <summary>Lists the connected integrations, newest first (scope <c>integrations:read</c>).</summary>
+    /// <param name="options">Filters and page size.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The integrations, enumerable item by item or page by page.</returns>
+    AsyncPageable<Integration> ListAsync(IntegrationListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets an integration (scope <c>integrations:read</c>).</summary>
+    /// <param name="integrationId">The integration's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The integration.</returns>
+    Task<Integration> GetAsync(string integrationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tests the connection (scope <c>integrations:write</c>). A failing connection is not an exception: the result has
+    /// <see cref="IntegrationTestResult.Ok"/> false and a message.
+    /// </summary>
+    /// <param name="integrationId">The integration's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it works, the latency and a message.</returns>
+    Task<IntegrationTestResult> TestAsync(string integrationId, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc />
+internal sealed class IntegrationsClient : IIntegrationsClient
+{
+    private readonly ClientCore _core;
+    private readonly IIntegrationsApi _api;
+
+    public IntegrationsClient(ClientCore core, IIntegrationsApi api)
+    {
+        _core = core;
+        _api = api;
+    }
+
+    public AsyncPageable<Integration> ListAsync(IntegrationListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var status = options?.Status?.Value;
+        var provider = options?.Provider;
+        var pageSize = options?.PageSize;
+        return new PagedList<Integration>(async (token, sizeHint, ct) =>
+        {
+            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
+            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, status, provider, ct),
+                BotCadenceJsonContext.Default.PageEnvelopeIntegration, ct).ConfigureAwait(false);
+            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
+        }, cancellationToken);
+    }
+
+    public Task<Integration> GetAsync(string integrationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(integrationId);
+        return _core.ReadAsync(_api.GetAsync(integrationId, cancellationToken), BotCadenceJsonContext.Default.Integration, cancellationToken);
+    }
+
+    public Task<IntegrationTestResult> TestAsync(string integrationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(integrationId);
+        return _core.ReadAsync(_api.TestAsync(integrationId, cancellationToken), BotCadenceJsonContext.Default.IntegrationTestResult, cancellationToken);
+    }
+}

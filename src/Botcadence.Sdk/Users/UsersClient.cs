@@ -1,0 +1,37 @@
+namespace Botcadence.Sdk;
+
+/// <summary>Users: the members of the organization.</summary>
+public interface IUsersClient
+{
+    /// <summary>Lists the organization's members, newest first (scope <c>users:read</c>).</summary>
+    /// <param name="options">Filters and page size.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The members, enumerable item by item or page by page.</returns>
+    AsyncPageable<User> ListAsync(UserListOptions? options = null, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc />
+internal sealed class UsersClient : IUsersClient
+{
+    private readonly ClientCore _core;
+    private readonly IUsersApi _api;
+
+    public UsersClient(ClientCore core, IUsersApi api)
+    {
+        _core = core;
+        _api = api;
+    }
+
+    public AsyncPageable<User> ListAsync(UserListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var role = options?.Role?.Value;
+        var pageSize = options?.PageSize;
+        return new PagedList<User>(async (token, sizeHint, ct) =>
+        {
+            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
+            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, role, ct),
+                BotCadenceJsonContext.Default.PageEnvelopeUser, ct).ConfigureAwait(false);
+            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
+        }, cancellationToken);
+    }
+}
