@@ -5,46 +5,9 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
+using Botcadence.Testing;
+
 namespace Botcadence.Sdk.Tests;
-
-/// <summary>A read-only, forward-only stream of deterministic pseudo-random bytes, generated on the fly.</summary>
-public sealed class GeneratedStream(long length, int seed = 1) : Stream
-{
-    private readonly Random _random = new(seed);
-    private long _position;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var n = (int)Math.Min(buffer.Length, length - _position);
-        _random.NextBytes(buffer[..n]);
-        _position += n;
-        return n;
-    }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <summary>The SHA-256 of the bytes a fresh stream with these arguments yields.</summary>
-    public static string Sha256(long length, int seed = 1)
-    {
-        using var stream = new GeneratedStream(length, seed);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-}
 
 /// <summary>Records every value reported, synchronously (unlike <see cref="Progress{T}"/>).</summary>
 public sealed class RecordingProgress : IProgress<long>
@@ -261,42 +224,6 @@ public sealed class FilesTests
         {
             NonReplayable.Add(request.Options.TryGetValue(RetryStrategy.NonReplayable, out var value) && value);
             return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class HashingSink : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public string Sha256() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
-        public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            _hash.AppendData(buffer.Span);
-            return default;
-        }
-
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _hash.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -55,13 +55,8 @@ internal sealed class AgentsClient : IAgentsClient
     {
         var status = options?.Status?.Value;
         var pageSize = options?.PageSize;
-        return new PagedList<Agent>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, status, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeAgent, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, status, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeAgent, pageSize, cancellationToken);
     }
 
     public Task<Agent> GetAsync(string agentId, CancellationToken cancellationToken = default)
@@ -81,13 +76,8 @@ internal sealed class AgentsClient : IAgentsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         var pageSize = options?.PageSize;
-        return new PagedList<AgentTask>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListTasksAsync(agentId, page, perPage, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeAgentTask, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListTasksAsync(agentId, page, perPage, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeAgentTask, pageSize, cancellationToken);
     }
 
     public Task<Agent> SetSkillsAsync(string agentId, IEnumerable<string> skills, CancellationToken cancellationToken = default)

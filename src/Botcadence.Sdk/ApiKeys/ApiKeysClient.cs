@@ -41,13 +41,8 @@ internal sealed class ApiKeysClient : IApiKeysClient
     public AsyncPageable<ApiKey> ListAsync(ApiKeyListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var pageSize = options?.PageSize;
-        return new PagedList<ApiKey>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeApiKey, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeApiKey, pageSize, cancellationToken);
     }
 
     public Task<ApiKey> CreateAsync(ApiKeyCreateOptions options, CancellationToken cancellationToken = default)

@@ -44,13 +44,8 @@ internal sealed class CredentialsClient : ICredentialsClient
     {
         var type = options?.Type?.Value;
         var pageSize = options?.PageSize;
-        return new PagedList<Credential>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, type, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeCredential, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, type, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeCredential, pageSize, cancellationToken);
     }
 
     public Task<Credential> CreateAsync(CredentialCreateOptions options, CancellationToken cancellationToken = default)

@@ -56,25 +56,16 @@ internal sealed class DataSourcesClient : IDataSourcesClient
     public AsyncPageable<DataSource> ListAsync(DataSourceListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var pageSize = options?.PageSize;
-        return new PagedList<DataSource>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeDataSource, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeDataSource, pageSize, cancellationToken);
     }
 
     public AsyncPageable<DataSourceRecord> ListRecordsAsync(string dataSourceId, DataSourceRecordListOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSourceId);
         var pageSize = options?.PageSize;
-        return new PagedList<DataSourceRecord>(async (cursor, sizeHint, ct) =>
-        {
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListRecordsAsync(dataSourceId, cursor, sizeHint ?? pageSize, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeDataSourceRecord, ct).ConfigureAwait(false);
-            return PageTokens.ToCursorStylePage(envelope, info);
-        }, cancellationToken);
+        return _core.CursorStyle((cursor, limit, ct) => _api.ListRecordsAsync(dataSourceId, cursor, limit, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeDataSourceRecord, pageSize, cancellationToken);
     }
 
     public Task<DataSourceRecord> CreateRecordAsync(string dataSourceId, JsonObject values, CancellationToken cancellationToken = default)

@@ -42,13 +42,8 @@ internal sealed class IntegrationsClient : IIntegrationsClient
         var status = options?.Status?.Value;
         var provider = options?.Provider;
         var pageSize = options?.PageSize;
-        return new PagedList<Integration>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, status, provider, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeIntegration, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, status, provider, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeIntegration, pageSize, cancellationToken);
     }
 
     public Task<Integration> GetAsync(string integrationId, CancellationToken cancellationToken = default)

@@ -26,12 +26,7 @@ internal sealed class UsersClient : IUsersClient
     {
         var role = options?.Role?.Value;
         var pageSize = options?.PageSize;
-        return new PagedList<User>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, role, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeUser, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, role, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeUser, pageSize, cancellationToken);
     }
 }

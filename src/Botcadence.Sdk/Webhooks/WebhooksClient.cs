@@ -98,13 +98,8 @@ internal sealed class WebhooksClient : IWebhooksClient
     {
         var kind = options?.Kind?.Value;
         var pageSize = options?.PageSize;
-        return new PagedList<Webhook>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListAsync(page, perPage, kind, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeWebhook, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, kind, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeWebhook, pageSize, cancellationToken);
     }
 
     public Task<Webhook> GetAsync(string webhookId, CancellationToken cancellationToken = default)
@@ -123,13 +118,8 @@ internal sealed class WebhooksClient : IWebhooksClient
     {
         ArgumentException.ThrowIfNullOrEmpty(webhookId);
         var pageSize = options?.PageSize;
-        return new PagedList<WebhookDelivery>(async (token, sizeHint, ct) =>
-        {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await _core.ReadPageAsync(_api.ListDeliveriesAsync(webhookId, page, perPage, ct),
-                BotCadenceJsonContext.Default.PageEnvelopeWebhookDelivery, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+        return _core.PageStyle((page, perPage, ct) => _api.ListDeliveriesAsync(webhookId, page, perPage, ct),
+            BotCadenceJsonContext.Default.PageEnvelopeWebhookDelivery, pageSize, cancellationToken);
     }
 
     public Task<WebhookDelivery> RetryDeliveryAsync(string webhookId, string deliveryId, CancellationToken cancellationToken = default)
