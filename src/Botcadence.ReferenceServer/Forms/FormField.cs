@@ -47,13 +47,7 @@ internal static partial class FormFields
 
             var type = Fields.TryGet(obj, "type", out var t) ? Fields.OneOf(t, itemPath + ".type", Types) : throw Fields.Required(itemPath + ".type");
             var label = Fields.TryGet(obj, "label", out var l) ? Fields.NullableString(l, itemPath + ".label", 200) : null;
-            var required = false;
-            if (Fields.TryGet(obj, "required", out var r) && r is not null)
-            {
-                required = r is JsonValue rv && rv.GetValueKind() is JsonValueKind.True or JsonValueKind.False
-                    ? rv.GetValue<bool>()
-                    : throw Fields.Invalid(itemPath + ".required", $"'{itemPath}.required' must be a boolean.");
-            }
+            var required = Fields.TryGet(obj, "required", out var r) && r is not null ? Fields.Boolean(r, itemPath + ".required") : false;
 
             List<string>? options = null;
             if (Fields.TryGet(obj, "options", out var o) && o is not null)

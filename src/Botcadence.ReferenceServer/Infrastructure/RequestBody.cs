@@ -197,6 +197,11 @@ internal static class Fields
         return allowed.Contains(text) ? text : throw Invalid(path, $"'{path}' must be one of: {string.Join(", ", allowed)}.");
     }
 
+    public static bool Boolean(JsonNode? node, string path) =>
+        node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+            ? value.GetValue<bool>()
+            : throw Invalid(path, $"'{path}' must be a boolean.");
+
     public static JsonObject Object(JsonNode? node, string path) =>
         node as JsonObject ?? throw Invalid(path, $"'{path}' must be an object.");
 

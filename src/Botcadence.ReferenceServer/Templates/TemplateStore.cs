@@ -113,13 +113,7 @@ internal sealed partial class TemplateStore : OrganizationScopedStore<Template>
 
             var name = Fields.TryGet(obj, "name", out var n) ? Fields.String(n, path + ".name", 1, 200) : throw Fields.Required(path + ".name");
             var description = Fields.TryGet(obj, "description", out var d) ? Fields.NullableString(d, path + ".description", 10_000) : null;
-            var required = true;
-            if (Fields.TryGet(obj, "required", out var r) && r is not null)
-            {
-                required = r is JsonValue rv && rv.GetValueKind() is JsonValueKind.True or JsonValueKind.False
-                    ? rv.GetValue<bool>()
-                    : throw Fields.Invalid(path + ".required", $"'{path}.required' must be a boolean.");
-            }
+            var required = Fields.TryGet(obj, "required", out var r) && r is not null ? Fields.Boolean(r, path + ".required") : true;
 
             var due = Fields.TryGet(obj, "due_in_hours", out var h) ? DueInHours(h, path + ".due_in_hours") : null;
             var fields = Fields.TryGet(obj, "fields", out var f) && f is not null ? FormFields.Parse(f, path + ".fields") : [];
