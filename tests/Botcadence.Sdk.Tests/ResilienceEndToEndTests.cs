@@ -38,6 +38,69 @@ public sealed class ResilienceEndToEndTests
         Assert.That(rateLimit.Remaining, Is.InRange(rateLimit.Limit - 80, rateLimit.Limit - 1));
     }
 
+    [Test]
+    public async Task A_page_reports_its_own_response_even_when_another_call_finishes_first()
+    {
+        // The first page's body is held back until a second call has completed, so the client's LastResponse
+        // already belongs to the second call while the first page is still being read.
+        var transport = new HeldFirstBody();
+        using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = "sk_test_x", BaseAddress = new Uri("http://held.invalid/v1/") }, transport);
+
+        var first = Task.Run(async () =>
+        {
+            await using var pages = client.Workflows.ListAsync().AsPages().GetAsyncEnumerator();
+            await pages.MoveNextAsync();
+            return pages.Current;
+        });
+        await transport.FirstBodyRequested.Task;
+        await client.Workflows.ListAsync().AsPages().GetAsyncEnumerator().MoveNextAsync();
+        transport.ReleaseFirstBody.SetResult();
+        var page = await first;
+
+        Assert.That(client.LastResponse!.RequestId, Is.EqualTo("req_second"));
+        Assert.That(page.Response.RequestId, Is.EqualTo("req_first"));
+    }
+
+    /// <summary>Answers two list calls; the first one's body arrives only when released.</summary>
+    private sealed class HeldFirstBody : HttpMessageHandler
+    {
+        private const string Body = """{"data":[],"total":0,"page":1,"per_page":20}""";
+        private int _calls;
+
+        /// <summary>Set when the client starts reading the first body, i.e. after it recorded the first response.</summary>
+        public TaskCompletionSource FirstBodyRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource ReleaseFirstBody { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var isFirst = Interlocked.Increment(ref _calls) == 1;
+            var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = isFirst ? new GatedContent(Body, FirstBodyRequested, ReleaseFirstBody.Task) : new StringContent(Body),
+            };
+            response.Headers.TryAddWithoutValidation("X-Request-Id", isFirst ? "req_first" : "req_second");
+            return Task.FromResult(response);
+        }
+    }
+
+    private sealed class GatedContent(string body, TaskCompletionSource requested, Task gate) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            requested.TrySetResult();
+            await gate;
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(body));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
     /// <summary>Sends the request for real, then drops the first response as if the connection broke.</summary>
     private sealed class LoseFirstResponse : DelegatingHandler
     {

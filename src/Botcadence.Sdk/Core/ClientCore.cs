@@ -30,16 +30,19 @@ internal sealed partial class ClientCore
     /// <summary>Awaits a request and reads a single resource from its body.</summary>
     public async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
+        using var response = (await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false)).Response;
         return await DeserializeAsync(response, typeInfo, unwrap: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Awaits a request and reads a list envelope from its body.</summary>
     public async Task<(PageEnvelope<T> Envelope, ResponseInfo Info)> ReadPageAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<PageEnvelope<T>> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
-        var envelope = await DeserializeAsync(response, typeInfo, unwrap: false, cancellationToken).ConfigureAwait(false);
-        return (envelope, LastResponse!);
+        var (response, info) = await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            // The info of this response, not LastResponse: another call on the same client may have finished since.
+            return (await DeserializeAsync(response, typeInfo, unwrap: false, cancellationToken).ConfigureAwait(false), info);
+        }
     }
 
     /// <summary>A page-style list (<c>?page=&amp;per_page=</c>): <paramref name="send"/> requests one page.</summary>
@@ -62,15 +65,15 @@ internal sealed partial class ClientCore
     /// <summary>Awaits a request whose success body is ignored (204, or a 200 <c>{"message": …}</c>).</summary>
     public async Task ReadNothingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {
-        using var response = await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
+        using var response = (await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false)).Response;
     }
 
     /// <summary>Awaits a request whose success body the caller streams (sent with headers-read completion); the caller disposes the response.</summary>
-    public Task<HttpResponseMessage> ReceiveStreamingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
-        ReceiveAsync(sending, cancellationToken);
+    public async Task<HttpResponseMessage> ReceiveStreamingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
+        (await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false)).Response;
 
     /// <summary>Awaits the response: transport failures become SDK exceptions, error statuses become typed API exceptions.</summary>
-    private async Task<HttpResponseMessage> ReceiveAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, ResponseInfo Info)> ReceiveAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -91,7 +94,7 @@ internal sealed partial class ClientCore
 
         if (response.IsSuccessStatusCode)
         {
-            return response;
+            return (response, info);
         }
 
         using (response)
