@@ -138,7 +138,7 @@ public sealed class FaultInjectionTests : IDisposable
         using var client = Client(time: time);
         using var cts = new CancellationTokenSource();
 
-        var call = client.Workflows.GetAsync("wf_1", cts.Token);
+        var call = client.Workflows.GetAsync("wf_1", cancellationToken: cts.Token);
         while (LoggedRetryDelays().Count == 0 && !call.IsCompleted)
         {
             await Task.Yield();

@@ -53,9 +53,6 @@ public interface IFilesClient
 /// <inheritdoc />
 internal sealed class FilesClient : IFilesClient
 {
-    /// <summary>The request-option name of <see cref="RetryStrategy.NonReplayable"/> (Refit's <c>[Property]</c> writes it).</summary>
-    internal const string NonReplayableProperty = "Botcadence.NonReplayable";
-
     private readonly ClientCore _core;
     private readonly IFilesApi _api;
 

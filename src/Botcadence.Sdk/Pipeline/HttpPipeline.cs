@@ -117,8 +117,6 @@ internal sealed class HttpClientTransport : HttpMessageHandler
         return _httpClient.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        // The HttpClient is the caller's: not disposed here.
-    }
+    // The HttpClient is the caller's: not disposed here (HttpMessageHandler itself holds nothing).
+    protected override void Dispose(bool disposing) => base.Dispose(disposing);
 }
