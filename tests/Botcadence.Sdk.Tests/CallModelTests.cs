@@ -193,10 +193,10 @@ public sealed class CallModelTests : IDisposable
         _mock.Given(Request.Create().WithPath("/v1/workflows/wf_1").UsingGet()).RespondWith(Json(200, WorkflowJson));
         using var client = Client();
 
-        await client.Workflows.GetAsync("wf_1", new RequestOptions { Headers = { ["X-Trace"] = "t-1", ["X-Request-Id"] = "mine" } });
+        await client.Workflows.GetAsync("wf_1", new RequestOptions { Headers = { ["X-Trace"] = "t-1", ["X-Correlation-Id"] = "mine" } });
 
         Assert.That(Sent("X-Trace"), Is.EqualTo(new[] { "t-1" }));
-        Assert.That(Sent("X-Request-Id"), Is.EqualTo(new[] { "mine" }));
+        Assert.That(Sent("X-Correlation-Id"), Is.EqualTo(new[] { "mine" }));
         foreach (var reserved in new[] { "Authorization", "authorization", "Idempotency-Key", "User-Agent", "Content-Type" })
         {
             var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Workflows.GetAsync("wf_1", new RequestOptions { Headers = { [reserved] = "x" } }));
