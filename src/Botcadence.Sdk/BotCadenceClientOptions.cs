@@ -37,7 +37,10 @@ public sealed class BotCadenceClientOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How long one attempt may take (default 30 s); an attempt that runs out is retried like a network failure.</summary>
+    /// <summary>
+    /// How long one attempt may take (default 30 s); an attempt that runs out is retried like a network failure. A streamed
+    /// upload is sent once and is bounded only by <see cref="Timeout"/>; a streamed download only until its headers arrive.
+    /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Your handlers and where each sits; see <see cref="AddHandler"/>.</summary>

@@ -57,7 +57,14 @@ internal static partial class RetryStrategy
             },
         });
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "Botcadence.AttemptTimeout", Timeout = options.AttemptTimeout });
+        // A call that cannot be replayed (a streamed upload) has one attempt: only the total timeout bounds it.
+        var attempt = options.AttemptTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "Botcadence.AttemptTimeout",
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                CallContext.TryGet(args.Context.GetRequestMessage(), out var call) && !call.Replayable ? System.Threading.Timeout.InfiniteTimeSpan : attempt),
+        });
         return builder.Build();
     }
 
