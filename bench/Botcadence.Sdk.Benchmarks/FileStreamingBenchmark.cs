@@ -44,6 +44,7 @@ public static class FileStreamingBenchmark
             ApiKey = server.ApiKey,
             BaseAddress = server.BaseAddress,
             Timeout = TimeSpan.FromMinutes(30),
+            AttemptTimeout = TimeSpan.FromMinutes(30),
         });
 
         // Warm-up: JIT, connection pool, Kestrel's memory pool and the array pool reach their steady state.

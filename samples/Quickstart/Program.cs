@@ -35,7 +35,9 @@ Workflow workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
         new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" } },
         new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "welcomed {{user.name}}" } },
     ],
-});
+},
+// Your own key makes the create safe to repeat, even from a restarted process: the service replays the first result.
+new RequestOptions { IdempotencyKey = $"quickstart-welcome-{Guid.NewGuid():N}" });
 Console.WriteLine($"1. Created {workflow.Id} \"{workflow.Name}\" ({workflow.Status})");
 
 // 2. Activate it.
@@ -78,5 +80,6 @@ catch (BotCadenceNotFoundException ex)
     Console.WriteLine($"6. {ex.GetType().Name}: {ex.Code} \"{ex.ErrorMessage}\" (request {ex.RequestId})");
 }
 
-var rateLimit = client.LastResponse?.RateLimit;
-Console.WriteLine($"Rate limit: {rateLimit?.Remaining}/{rateLimit?.Limit} left, resets {rateLimit?.Reset:u}");
+// Every result carries its own call's response: request id, rate-limit state, attempts, idempotency key.
+var rateLimit = metrics.Response?.RateLimit;
+Console.WriteLine($"Rate limit: {rateLimit?.Remaining}/{rateLimit?.Limit} left, resets {rateLimit?.Reset:u} (request {metrics.Response?.RequestId})");

@@ -69,6 +69,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
             var verifier = new WebhookVerifier(options.Secrets, new WebhookVerifierOptions
             {
                 Tolerance = options.Tolerance,
+                AllowUntimestampedSignatures = options.AllowUntimestampedSignatures,
                 TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
             });
             evt = verifier.Verify(body, context.Request.Headers);

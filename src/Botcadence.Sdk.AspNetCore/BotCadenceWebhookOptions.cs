@@ -12,6 +12,13 @@ public sealed class BotCadenceWebhookOptions
     /// <summary>How far <c>webhook-timestamp</c> may be from now, either way (default 5 minutes).</summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Accept deliveries signed only with the untimestamped <c>X-BotCadence-Signature</c> (default false); see
+    /// <see cref="WebhookVerifierOptions.AllowUntimestampedSignatures"/> for the replay risk. The receiver's replay store
+    /// still drops a repeated event id within <see cref="ReplayWindow"/>, but not after it.
+    /// </summary>
+    public bool AllowUntimestampedSignatures { get; set; }
+
     /// <summary>How long a handled event id is remembered to drop redeliveries (default 3 days, longer than the retry schedule).</summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromDays(3);
 

@@ -48,9 +48,6 @@ public interface IBotCadenceClient
 
     /// <summary>API keys: list, create and revoke keys. Needs a client configured with a session token, not an API key.</summary>
     IApiKeysClient ApiKeys { get; }
-
-    /// <summary>Status, request id, rate-limit and deprecation state of the latest response this client received (null before the first).</summary>
-    ResponseInfo? LastResponse { get; }
 }
 
 /// <summary>
@@ -88,9 +85,20 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     {
     }
 
-    /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client.</summary>
-    internal BotCadenceClient(HttpClient httpClient, BotCadenceClientOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
-        : this(httpClient, ownsHttpClient: false, options, loggerFactory, timeProvider)
+    /// <summary>
+    /// Creates a client that sends every attempt through your own <see cref="HttpClient"/> (its handlers, default headers
+    /// and primary handler), with the SDK's whole pipeline (idempotency keys, retries, timeouts, authentication, your
+    /// <see cref="BotCadenceClientOptions.AddHandler"/> handlers) composed over it. The SDK never disposes
+    /// <paramref name="httpClient"/> and ignores its <see cref="HttpClient.BaseAddress"/> (requests are absolute, from
+    /// <see cref="BotCadenceClientOptions.BaseAddress"/>); its <see cref="HttpClient.Timeout"/> bounds each attempt, so set
+    /// it at least as long as <see cref="BotCadenceClientOptions.AttemptTimeout"/> (or infinite).
+    /// </summary>
+    /// <param name="httpClient">Your HttpClient; it stays yours to dispose.</param>
+    /// <param name="options">The settings; they are validated.</param>
+    /// <param name="loggerFactory">Where request, retry and deprecation logs go (default: nowhere).</param>
+    /// <param name="timeProvider">The clock for backoff, timeouts and polling (default: the system clock).</param>
+    public BotCadenceClient(HttpClient httpClient, BotCadenceClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, new HttpClientTransport(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), loggerFactory, timeProvider)
     {
     }
 
@@ -98,8 +106,8 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     {
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        Configure(_httpClient, options);
-        _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider);
+        Configure(_httpClient, options, ownsHttpClient);
+        _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider, options);
         Workflows = new WorkflowsClient(_core, Api<IWorkflowsApi>());
         Executions = new ExecutionsClient(_core, Api<IExecutionsApi>());
         Templates = new TemplatesClient(_core, Api<ITemplatesApi>());
@@ -157,9 +165,6 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
     /// <inheritdoc />
     public IApiKeysClient ApiKeys { get; }
 
-    /// <inheritdoc />
-    public ResponseInfo? LastResponse => _core.LastResponse;
-
     /// <summary>Releases the connections (when the client created them).</summary>
     public void Dispose()
     {
@@ -169,12 +174,24 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         }
     }
 
-    internal static void Configure(HttpClient httpClient, BotCadenceClientOptions options)
+    /// <summary>The dependency-injection path: the pipeline handlers are already in the factory-built client, which the factory owns.</summary>
+    internal static BotCadenceClient FromFactoryClient(HttpClient httpClient, BotCadenceClientOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider) =>
+        new(httpClient, ownsHttpClient: false, options, loggerFactory, timeProvider);
+
+    /// <summary>HttpClient's own default <see cref="HttpClient.Timeout"/>: a value other than this was set by the user.</summary>
+    internal static readonly TimeSpan HttpClientDefaultTimeout = TimeSpan.FromSeconds(100);
+
+    internal static void Configure(HttpClient httpClient, BotCadenceClientOptions options, bool ownsHttpClient)
     {
         var baseAddress = options.BaseAddress.AbsoluteUri;
         httpClient.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
-        // Timeouts are per attempt, in the retry pipeline; the HttpClient must not cut across retries.
-        httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        // The SDK's pipeline enforces Timeout (whole call) and AttemptTimeout (one attempt). A Timeout set on the
+        // factory-built HttpClient through ConfigureHttpClient is the user's: honoured (it also bounds the whole call),
+        // never silently overwritten. Only HttpClient's own default is lifted so it cannot cut RequestOptions.Timeout short.
+        if (ownsHttpClient || httpClient.Timeout == HttpClientDefaultTimeout)
+        {
+            httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        }
     }
 
     private static HttpClient CreateOwnedHttpClient(BotCadenceClientOptions options, HttpMessageHandler? transport, ILoggerFactory loggerFactory, TimeProvider timeProvider)

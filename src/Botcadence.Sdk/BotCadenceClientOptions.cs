@@ -14,7 +14,11 @@ public sealed class BotCadenceClientOptions
     /// <summary>The service's versioned base address (default <c>https://api.botcadence.com/v1/</c>).</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
-    /// <summary>How many times a failed request is retried (0–10, default 3). Only 408, 429, 5xx and network failures are retried; a POST only with an idempotency key.</summary>
+    /// <summary>
+    /// How many times a failed request is retried (0–10, default 3). Only 408, 429, 5xx, network failures (a body cut off
+    /// mid-way included) and attempt timeouts are retried; every mutating call carries an idempotency key, so retrying it is safe.
+    /// <see cref="RequestOptions.MaxRetries"/> overrides it per call.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The base of the exponential backoff, before jitter (default 500 ms).</summary>
@@ -26,8 +30,44 @@ public sealed class BotCadenceClientOptions
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one attempt may take (default 100 s); the overall time is bounded by retries × this plus the delays.</summary>
+    /// <summary>
+    /// How long one call may take in total, across every attempt and the waits between them (default 100 s), as
+    /// Microsoft.Extensions.Http.Resilience's total request timeout. <see cref="RequestOptions.Timeout"/> overrides it per call.
+    /// Running out throws <see cref="BotCadenceTimeoutException"/>.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// How long one attempt may take (default 30 s); an attempt that runs out is retried like a network failure. A streamed
+    /// upload is sent once and is bounded only by <see cref="Timeout"/>; a streamed download only until its headers arrive.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Your handlers and where each sits; see <see cref="AddHandler"/>.</summary>
+    internal List<(Func<DelegatingHandler> Factory, HttpPipelinePosition Position)> Handlers { get; } = [];
+
+    /// <summary>
+    /// Adds your own <see cref="DelegatingHandler"/> to the request pipeline, at <paramref name="position"/>:
+    /// <see cref="HttpPipelinePosition.PerCall"/> (outside the retry: sees each logical call once) or
+    /// <see cref="HttpPipelinePosition.PerAttempt"/> (inside the retry, after authentication: sees every attempt).
+    /// Handlers at one position run in the order added, the first outermost. Works with <c>new BotCadenceClient(…)</c>
+    /// and with <c>services.AddBotCadence(…)</c>.
+    /// </summary>
+    /// <param name="factory">Creates a new handler instance each time a pipeline is built (dependency injection rebuilds
+    /// them when <see cref="System.Net.Http.IHttpClientFactory"/> rotates handlers); never return a shared instance.</param>
+    /// <param name="position">Where the handler sits.</param>
+    /// <returns>These options, for chaining.</returns>
+    public BotCadenceClientOptions AddHandler(Func<DelegatingHandler> factory, HttpPipelinePosition position = HttpPipelinePosition.PerAttempt)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (!Enum.IsDefined(position))
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "Unknown pipeline position.");
+        }
+
+        Handlers.Add((factory, position));
+        return this;
+    }
 
     /// <summary>Your application's name, sent first in the <c>User-Agent</c> (at most 24 characters, no spaces).</summary>
     public string? ApplicationId { get; set; }
@@ -84,6 +124,11 @@ public sealed class BotCadenceClientOptionsValidator : IValidateOptions<BotCaden
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromDays(1))
         {
             failures.Add("BotCadence:Timeout must be positive and at most one day.");
+        }
+
+        if (options.AttemptTimeout <= TimeSpan.Zero || options.AttemptTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add("BotCadence:AttemptTimeout must be positive and at most one day.");
         }
 
         if (options.ApplicationId is { } app && (app.Length > 24 || app.Any(char.IsWhiteSpace)))

@@ -183,6 +183,35 @@ public sealed class EndToEndTests
     }
 
     [Test]
+    public async Task An_untimestamped_signature_is_rejected_unless_the_receiver_opts_in()
+    {
+        var secret = NewSecret();
+        var body = """{"id":"evt_seed_only","event":"run.created","timestamp":"2026-01-01T00:00:00Z","data":{}}""";
+        var seedOnly = WebhookVerifier.Sign(secret, "evt_seed_only", DateTimeOffset.UtcNow, body)[WebhookVerifier.BotCadenceSignatureHeader];
+        using var http = new HttpClient();
+
+        async Task<HttpResponseMessage> SendAsync(Uri url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.TryAddWithoutValidation(WebhookVerifier.BotCadenceSignatureHeader, seedOnly);
+            return await http.SendAsync(request);
+        }
+
+        await using (var strict = await Receiver.StartAsync([secret]))
+        {
+            using var rejected = await SendAsync(strict.Url);
+            Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await rejected.Content.ReadAsStringAsync(), Does.Contain("UntimestampedSignature"));
+            Assert.That(strict.Handled, Is.Empty);
+        }
+
+        await using var lenient = await Receiver.StartAsync([secret], s => s.Configure<BotCadenceWebhookOptions>(o => o.AllowUntimestampedSignatures = true));
+        using var accepted = await SendAsync(lenient.Url);
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(lenient.Handled.Single().Id, Is.EqualTo("evt_seed_only"));
+    }
+
+    [Test]
     public async Task A_reformatted_body_breaks_the_signature()
     {
         var secret = NewSecret();

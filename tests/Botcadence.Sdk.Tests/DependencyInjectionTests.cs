@@ -33,8 +33,9 @@ public sealed class DependencyInjectionTests
         Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(20)));
         Assert.That(client.Workflows, Is.SameAs(workflows));
         Assert.That(client.Executions, Is.SameAs(executions));
-        Assert.That((await client.Workflows.GetAsync(created.Id)).Name, Is.EqualTo("from DI"));
-        Assert.That(client.LastResponse!.RateLimit, Is.Not.Null);
+        var fetched = await client.Workflows.GetAsync(created.Id);
+        Assert.That(fetched.Name, Is.EqualTo("from DI"));
+        Assert.That(fetched.Response!.RateLimit, Is.Not.Null);
     }
 
     [Test]

@@ -209,10 +209,10 @@ public sealed class EnvelopeTests : IDisposable
         using var client = Client();
 
         await client.Workflows.GetAsync("wf_1");
-        await client.Workflows.GetAsync("wf_1");
+        var second = await client.Workflows.GetAsync("wf_1");
 
-        Assert.That(client.LastResponse!.Sunset, Is.EqualTo("Wed, 01 Jul 2026 00:00:00 GMT"));
-        Assert.That(client.LastResponse.Deprecation, Is.EqualTo("true"));
+        Assert.That(second.Response!.Sunset, Is.EqualTo("Wed, 01 Jul 2026 00:00:00 GMT"));
+        Assert.That(second.Response.Deprecation, Is.EqualTo("true"));
         Assert.That(_logs.Entries.Count(e => e.EventId == 1001), Is.EqualTo(1));
     }
 
@@ -246,13 +246,17 @@ public sealed class EnvelopeTests : IDisposable
         Respond("/v1/workflows/wf_1", 200, """{"id":"wf_1","name":"x","status":"active","created_at":"2024-01-15T10:30:00Z"}""",
             ("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "299"), ("X-RateLimit-Reset", "1640000000"), ("X-Request-Id", "req_1"));
         using var client = Client();
-        Assert.That(client.LastResponse, Is.Null);
 
-        await client.Workflows.GetAsync("wf_1");
+        var workflow = await client.Workflows.GetAsync("wf_1");
 
-        Assert.That(client.LastResponse!.RateLimit, Is.EqualTo(new RateLimitInfo(300, 299, DateTimeOffset.FromUnixTimeSeconds(1640000000))));
-        Assert.That(client.LastResponse.RequestId, Is.EqualTo("req_1"));
-        Assert.That(client.LastResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(workflow.Response!.RateLimit, Is.EqualTo(new RateLimitInfo(300, 299, DateTimeOffset.FromUnixTimeSeconds(1640000000))));
+        Assert.That(workflow.Response.RequestId, Is.EqualTo("req_1"));
+        Assert.That(workflow.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(workflow.Response.Headers["X-RateLimit-Limit"], Is.EqualTo(new[] { "300" }));
+        Assert.That(workflow.Response.GetHeader("x-request-id"), Is.EqualTo("req_1"));
+        Assert.That(workflow.Response.Attempts, Is.EqualTo(1));
+        Assert.That(workflow.Response.IdempotencyKey, Is.Null, "a read sends no idempotency key");
+        Assert.That(workflow.Response.IdempotencyReplayed, Is.False);
     }
 
     [Test]

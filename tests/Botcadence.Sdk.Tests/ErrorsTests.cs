@@ -119,10 +119,10 @@ public sealed class ErrorsTests
         var (client, _, _) = ServerFixture.NewTenant(plan: "pro");
         using var _c = client;
 
-        await client.Workflows.ListAsync().AsPages().GetAsyncEnumerator().MoveNextAsync();
-        var first = client.LastResponse!.RateLimit!;
-        await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "x" });
-        var second = client.LastResponse!.RateLimit!;
+        var pages = client.Workflows.ListAsync().AsPages().GetAsyncEnumerator();
+        await pages.MoveNextAsync();
+        var first = pages.Current.Response.RateLimit!;
+        var second = (await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "x" })).Response!.RateLimit!;
 
         Assert.That(first.Limit, Is.EqualTo(300));
         Assert.That(second.Remaining, Is.EqualTo(first.Remaining - 1));

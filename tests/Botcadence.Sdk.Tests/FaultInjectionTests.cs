@@ -138,7 +138,7 @@ public sealed class FaultInjectionTests : IDisposable
         using var client = Client(time: time);
         using var cts = new CancellationTokenSource();
 
-        var call = client.Workflows.GetAsync("wf_1", cts.Token);
+        var call = client.Workflows.GetAsync("wf_1", cancellationToken: cts.Token);
         while (LoggedRetryDelays().Count == 0 && !call.IsCompleted)
         {
             await Task.Yield();
@@ -171,7 +171,7 @@ public sealed class FaultInjectionTests : IDisposable
     {
         _mock.Given(Request.Create().WithPath("/v1/workflows/wf_1").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(WorkflowJson).WithDelay(TimeSpan.FromSeconds(5)));
-        using var client = Client(o => { o.Timeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
+        using var client = Client(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
 
         var ex = await Assert.ThrowsAsync<BotCadenceTimeoutException>(() => client.Workflows.GetAsync("wf_1"));
 

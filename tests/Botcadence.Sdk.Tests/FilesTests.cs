@@ -54,8 +54,11 @@ public sealed class FilesTests
 
         await using (var download = await client.Files.DownloadAsync(file.Id))
         {
-            Assert.That(download.CanSeek, Is.False);
-            Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(download)), Is.EqualTo(expected));
+            Assert.That(download.Content.CanSeek, Is.False);
+            Assert.That(download.ContentLength, Is.EqualTo(size));
+            Assert.That(download.Response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(download.Response.RequestId, Is.Not.Null);
+            Assert.That(Convert.ToHexStringLower(await SHA256.HashDataAsync(download.Content)), Is.EqualTo(expected));
         }
 
         var downProgress = new RecordingProgress();
@@ -182,7 +185,7 @@ public sealed class FilesTests
 
         Assert.That(finished, Is.SameAs(download), "DownloadAsync waited for the whole body");
         await using var stream = await download;
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(stream.Content);
         Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("streamed"));
     }
 
@@ -222,7 +225,7 @@ public sealed class FilesTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            NonReplayable.Add(request.Options.TryGetValue(RetryStrategy.NonReplayable, out var value) && value);
+            NonReplayable.Add(CallContext.TryGet(request, out var call) && !call.Replayable);
             return base.SendAsync(request, cancellationToken);
         }
     }

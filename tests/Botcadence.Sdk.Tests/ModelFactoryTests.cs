@@ -29,18 +29,18 @@ public sealed class ModelFactoryTests
     /// <summary>A hand-written test double: the interface is what users mock.</summary>
     private sealed class StubWorkflows(Workflow workflow) : IWorkflowsClient
     {
-        public Task<Workflow> GetAsync(string workflowId, CancellationToken cancellationToken = default) => Task.FromResult(workflow);
-        public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task DeleteAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> ActivateAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> DeactivateAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync(string workflowId, System.Text.Json.JsonElement input, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TInput> inputTypeInfo, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync(string workflowId, object? input, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Workflow> GetAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => Task.FromResult(workflow);
+        public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Workflow> CreateAsync(WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ResponseInfo> DeleteAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Workflow> ActivateAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Workflow> DeactivateAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Execution> ExecuteAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Execution> ExecuteAsync(string workflowId, System.Text.Json.JsonElement input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TInput> inputTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Execution> ExecuteAsync(string workflowId, object? input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -33,16 +33,16 @@ public sealed class ResilienceEndToEndTests
 
         Assert.That(created.Select(w => w.Id).Distinct().Count(), Is.EqualTo(40));
         Assert.That(fetched.Select(w => w.Name), Is.EquivalentTo(created.Select(w => w.Name)));
-        // LastResponse is whichever response finished last: any of the 80, so its remaining count is in that window.
-        var rateLimit = client.LastResponse!.RateLimit!;
-        Assert.That(rateLimit.Remaining, Is.InRange(rateLimit.Limit - 80, rateLimit.Limit - 1));
+        // Each result carries its own response: 80 distinct request ids, each remaining count within the 80 calls' window.
+        var responses = created.Concat(fetched).Select(w => w.Response!).ToList();
+        Assert.That(responses.Select(r => r.RequestId).Distinct().Count(), Is.EqualTo(80));
+        Assert.That(responses.Select(r => r.RateLimit!.Remaining), Is.All.InRange(responses[0].RateLimit!.Limit - 80, responses[0].RateLimit!.Limit - 1));
     }
 
     [Test]
     public async Task A_page_reports_its_own_response_even_when_another_call_finishes_first()
     {
-        // The first page's body is held back until a second call has completed, so the client's LastResponse
-        // already belongs to the second call while the first page is still being read.
+        // The first page's body is held back until a second call has completed: each page still reports its own response.
         var transport = new HeldFirstBody();
         using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = "sk_test_x", BaseAddress = new Uri("http://held.invalid/v1/") }, transport);
 
@@ -53,11 +53,13 @@ public sealed class ResilienceEndToEndTests
             return pages.Current;
         });
         await transport.FirstBodyRequested.Task;
-        await client.Workflows.ListAsync().AsPages().GetAsyncEnumerator().MoveNextAsync();
+        var second = client.Workflows.ListAsync().AsPages().GetAsyncEnumerator();
+        await second.MoveNextAsync();
         transport.ReleaseFirstBody.SetResult();
         var page = await first;
 
-        Assert.That(client.LastResponse!.RequestId, Is.EqualTo("req_second"));
+        Assert.That(second.Current.Response.RequestId, Is.EqualTo("req_second"));
+
         Assert.That(page.Response.RequestId, Is.EqualTo("req_first"));
     }
 

@@ -24,8 +24,26 @@ public sealed class WebhookVerifierTests
 
     private static FakeTimeProvider ClockAt(DateTimeOffset now) => new(now);
 
+    // Opts in to the untimestamped seed scheme so the tests below can exercise both schemes; the default is proven below.
     private static WebhookVerifier Verifier(DateTimeOffset now, params string[] secrets) =>
-        new(secrets.Length == 0 ? [Secret] : secrets, new WebhookVerifierOptions { TimeProvider = ClockAt(now) });
+        new(secrets.Length == 0 ? [Secret] : secrets, new WebhookVerifierOptions { TimeProvider = ClockAt(now), AllowUntimestampedSignatures = true });
+
+    [Test]
+    public void By_default_a_delivery_signed_only_with_the_untimestamped_seed_scheme_is_rejected()
+    {
+        var payload = Payload();
+        var headers = WebhookVerifier.Sign(Secret, "evt_1", Now, payload);
+        var strict = new WebhookVerifier(Secret, new WebhookVerifierOptions { TimeProvider = ClockAt(Now) });
+
+        Assert.That(Rejection(() => strict.Verify(payload, Only(headers, WebhookVerifier.BotCadenceSignatureHeader))),
+            Is.EqualTo(WebhookVerificationFailureReason.UntimestampedSignature));
+        Assert.That(strict.Verify(payload, Only(headers, StandardNames)).Id, Is.EqualTo("evt_1"));
+        Assert.That(strict.Verify(payload, headers).Id, Is.EqualTo("evt_1"));
+        // Opting in accepts it, and still rejects a wrong one.
+        Assert.That(Verifier(Now).Verify(payload, Only(headers, WebhookVerifier.BotCadenceSignatureHeader)).Id, Is.EqualTo("evt_1"));
+        var forged = new Dictionary<string, string> { [WebhookVerifier.BotCadenceSignatureHeader] = "sha256=" + new string('0', 64) };
+        Assert.That(Rejection(() => Verifier(Now).Verify(payload, forged)), Is.EqualTo(WebhookVerificationFailureReason.NoMatchingSignature));
+    }
 
     private static string Payload(string id = "evt_1", string type = "execution.completed", string data = """{"id":"exec_1","workflow_id":"wf_1","status":"completed"}""") =>
         $$"""{"id":"{{id}}","event":"{{type}}","timestamp":"2023-11-14T22:13:20.000Z","data":{{data}}}""";

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>An AI agent of the organization.</summary>
-public sealed class Agent
+public sealed class Agent : BotCadenceResult
 {
     /// <summary>The agent's id (opaque, e.g. <c>agt_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -29,7 +29,7 @@ public sealed class Agent
 }
 
 /// <summary>A message delivered to an agent.</summary>
-public sealed class AgentMessage
+public sealed class AgentMessage : BotCadenceResult
 {
     /// <summary>The message's id (opaque, e.g. <c>msg_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -57,7 +57,7 @@ public sealed class AgentMessage
 }
 
 /// <summary>A unit of work an agent did, e.g. handling one message.</summary>
-public sealed class AgentTask
+public sealed class AgentTask : BotCadenceResult
 {
     /// <summary>The task's id (opaque, e.g. <c>task_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

@@ -5,9 +5,10 @@ public interface IAnalyticsClient
 {
     /// <summary>Gets token usage per period (scope <c>analytics:read</c>; free plan: 403 PLAN_REQUIRED).</summary>
     /// <param name="options">Period, bucket size and agent; defaults to the last 7 days by day for all agents.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The totals and the per-bucket series.</returns>
-    Task<TokenUsage> GetUsageAsync(TokenUsageOptions? options = null, CancellationToken cancellationToken = default);
+    Task<TokenUsage> GetUsageAsync(TokenUsageOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
@@ -22,8 +23,8 @@ internal sealed class AnalyticsClient : IAnalyticsClient
         _api = api;
     }
 
-    public Task<TokenUsage> GetUsageAsync(TokenUsageOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<TokenUsage> GetUsageAsync(TokenUsageOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
         _core.ReadAsync(
-            _api.GetUsageAsync(Iso8601.Format(options?.StartDate), Iso8601.Format(options?.EndDate), options?.Granularity?.Value, options?.AgentId, cancellationToken),
+            "Analytics.GetUsage", requestOptions, (call, ct) => _api.GetUsageAsync(Iso8601.Format(options?.StartDate), Iso8601.Format(options?.EndDate), options?.Granularity?.Value, options?.AgentId, call, ct),
             BotCadenceJsonContext.Default.TokenUsage, cancellationToken);
 }

@@ -6,5 +6,5 @@ namespace Botcadence.Sdk;
 internal interface IAnalyticsApi
 {
     [Get("/analytics/usage")]
-    Task<HttpResponseMessage> GetUsageAsync([AliasAs("start_date")] string? startDate, [AliasAs("end_date")] string? endDate, string? granularity, [AliasAs("agent_id")] string? agentId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetUsageAsync([AliasAs("start_date")] string? startDate, [AliasAs("end_date")] string? endDate, string? granularity, [AliasAs("agent_id")] string? agentId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>Token usage of the organization's agents over a period, in total and per bucket.</summary>
-public sealed class TokenUsage
+public sealed class TokenUsage : BotCadenceResult
 {
     /// <summary>The bucket size.</summary>
     [JsonInclude] public MetricsGranularity Granularity { get; internal set; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>An API key of the organization.</summary>
-public sealed class ApiKey
+public sealed class ApiKey : BotCadenceResult
 {
     /// <summary>The key's id (opaque, e.g. <c>key_…</c>); use it to revoke the key.</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

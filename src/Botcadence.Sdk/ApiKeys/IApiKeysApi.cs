@@ -6,11 +6,11 @@ namespace Botcadence.Sdk;
 internal interface IApiKeysApi
 {
     [Get("/api-keys")]
-    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/api-keys")]
-    Task<HttpResponseMessage> CreateAsync([Body(buffered: true)] ApiKeyCreateOptions body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateAsync([Body(buffered: true)] ApiKeyCreateOptions body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Delete("/api-keys/{keyId}")]
-    Task<HttpResponseMessage> RevokeAsync(string keyId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> RevokeAsync(string keyId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

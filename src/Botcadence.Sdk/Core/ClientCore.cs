@@ -8,112 +8,142 @@ using Polly.Timeout;
 namespace Botcadence.Sdk;
 
 /// <summary>
-/// What every resource client shares: turning a sent request into a typed result or a typed exception,
-/// and recording the latest response's rate-limit state.
+/// What every resource client shares: every logical call (an operation, or one page of a list) passes through
+/// <see cref="CallAsync"/>, the one chokepoint that starts it, sends it, maps an error status or a transport failure to
+/// the SDK's exceptions, reads the result, and attaches the call's own <see cref="ResponseInfo"/> to it.
 /// </summary>
 internal sealed partial class ClientCore
 {
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, bool> _deprecationsLogged = new(StringComparer.Ordinal);
-    private ResponseInfo? _lastResponse;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _attemptTimeout;
 
-    public ClientCore(ILogger logger, TimeProvider timeProvider)
+    public ClientCore(ILogger logger, TimeProvider timeProvider, BotCadenceClientOptions options)
     {
         _logger = logger;
         TimeProvider = timeProvider;
+        _timeout = options.Timeout;
+        _attemptTimeout = options.AttemptTimeout;
     }
 
     public TimeProvider TimeProvider { get; }
 
-    public ResponseInfo? LastResponse => Volatile.Read(ref _lastResponse);
+    /// <summary>A call that returns a single resource.</summary>
+    public Task<T> ReadAsync<T>(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : BotCadenceResult =>
+        ReadAsync(new CallContext(operation, options), send, typeInfo, cancellationToken);
 
-    /// <summary>Awaits a request and reads a single resource from its body.</summary>
-    public async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-    {
-        using var response = (await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false)).Response;
-        return await DeserializeAsync(response, typeInfo, unwrap: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Awaits a request and reads a list envelope from its body.</summary>
-    public async Task<(PageEnvelope<T> Envelope, ResponseInfo Info)> ReadPageAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<PageEnvelope<T>> typeInfo, CancellationToken cancellationToken)
-    {
-        var (response, info) = await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false);
-        using (response)
+    /// <summary>A call that returns a single resource, with the call context made by the caller (e.g. not replayable).</summary>
+    public Task<T> ReadAsync<T>(CallContext call, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : BotCadenceResult =>
+        CallAsync(call, send, async (response, info, ct) =>
         {
-            // The info of this response, not LastResponse: another call on the same client may have finished since.
-            return (await DeserializeAsync(response, typeInfo, unwrap: false, cancellationToken).ConfigureAwait(false), info);
-        }
-    }
+            var value = await DeserializeAsync(response, typeInfo, unwrap: true, ct).ConfigureAwait(false);
+            value.Response = info;
+            return value;
+        }, keepResponse: false, cancellationToken);
 
-    /// <summary>A page-style list (<c>?page=&amp;per_page=</c>): <paramref name="send"/> requests one page.</summary>
-    public AsyncPageable<T> PageStyle<T>(Func<int, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
+    /// <summary>A call whose success body is ignored (204, or a 200 <c>{"message": …}</c>): its response info is the result.</summary>
+    public Task<ResponseInfo> ReadNothingAsync(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
+        CallAsync(new CallContext(operation, options), send, (_, info, _) => Task.FromResult(info), keepResponse: false, cancellationToken);
+
+    /// <summary>A call whose success body the caller streams (sent with headers-read completion, not buffered); the caller disposes the response.</summary>
+    public Task<(HttpResponseMessage Response, ResponseInfo Info)> ReceiveStreamingAsync(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
+        CallAsync(new CallContext(operation, options, streamResponse: true), send, (response, info, _) => Task.FromResult((response, info)), keepResponse: true, cancellationToken);
+
+    /// <summary>A page-style list (<c>?page=&amp;per_page=</c>): <paramref name="send"/> requests one page; each page is one call.</summary>
+    public AsyncPageable<T> PageStyle<T>(string operation, RequestOptions? options, Func<CallContext, int, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
         new PagedList<T>(async (token, sizeHint, ct) =>
         {
             var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await ReadPageAsync(send(page, perPage, ct), typeInfo, ct).ConfigureAwait(false);
+            var (envelope, info) = await ReadPageAsync(operation, options, (call, c) => send(call, page, perPage, c), typeInfo, ct).ConfigureAwait(false);
             return PageTokens.ToPageStylePage(envelope, page, perPage, info);
         }, cancellationToken);
 
-    /// <summary>A cursor-style list (<c>?cursor=&amp;limit=</c>): <paramref name="send"/> requests the page after a cursor.</summary>
-    public AsyncPageable<T> CursorStyle<T>(Func<string?, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
+    /// <summary>A cursor-style list (<c>?cursor=&amp;limit=</c>): <paramref name="send"/> requests the page after a cursor; each page is one call.</summary>
+    public AsyncPageable<T> CursorStyle<T>(string operation, RequestOptions? options, Func<CallContext, string?, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
         new PagedList<T>(async (cursor, sizeHint, ct) =>
         {
-            var (envelope, info) = await ReadPageAsync(send(cursor, sizeHint ?? pageSize, ct), typeInfo, ct).ConfigureAwait(false);
+            var (envelope, info) = await ReadPageAsync(operation, options, (call, c) => send(call, cursor, sizeHint ?? pageSize, c), typeInfo, ct).ConfigureAwait(false);
             return PageTokens.ToCursorStylePage(envelope, info);
         }, cancellationToken);
 
-    /// <summary>Awaits a request whose success body is ignored (204, or a 200 <c>{"message": …}</c>).</summary>
-    public async Task ReadNothingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
-    {
-        using var response = (await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false)).Response;
-    }
+    private Task<(PageEnvelope<T> Envelope, ResponseInfo Info)> ReadPageAsync<T>(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, CancellationToken cancellationToken) =>
+        CallAsync(new CallContext(operation, options), send, async (response, info, ct) =>
+            (await DeserializeAsync(response, typeInfo, unwrap: false, ct).ConfigureAwait(false), info), keepResponse: false, cancellationToken);
 
-    /// <summary>Awaits a request whose success body the caller streams (sent with headers-read completion); the caller disposes the response.</summary>
-    public async Task<HttpResponseMessage> ReceiveStreamingAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
-        (await ReceiveAsync(sending, cancellationToken).ConfigureAwait(false)).Response;
-
-    /// <summary>Awaits the response: transport failures become SDK exceptions, error statuses become typed API exceptions.</summary>
-    private async Task<(HttpResponseMessage Response, ResponseInfo Info)> ReceiveAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chokepoint every logical call passes through: start → send (the pipeline adds the idempotency key, retries,
+    /// times out, buffers the body) → map an error status or transport failure → read the result. Every SDK exception
+    /// leaving it carries the call's idempotency key, attempts and (when one arrived) response.
+    /// </summary>
+    private async Task<TResult> CallAsync<TResult>(
+        CallContext call,
+        Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, ResponseInfo, CancellationToken, Task<TResult>> read,
+        bool keepResponse,
+        CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        call.Options?.Validate();
+        HttpResponseMessage? response = null;
+        var handedOver = false;
         try
         {
-            response = await sending.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TranslateTransportFailure(ex, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
+            try
+            {
+                response = await send(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (TranslateTransportFailure(ex, call, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
 
-        var info = ResponseInfo.FromResponse(response);
-        Volatile.Write(ref _lastResponse, info);
-        if (info.Deprecation is not null || info.Sunset is not null)
-        {
-            WarnDeprecatedOnce(response.RequestMessage, info);
-        }
+            var info = ResponseInfo.FromResponse(response, call);
+            if (info.Deprecation is not null || info.Sunset is not null)
+            {
+                WarnDeprecatedOnce(response.RequestMessage, info);
+            }
 
-        if (response.IsSuccessStatusCode)
-        {
-            return (response, info);
-        }
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ErrorMapper.CreateAsync(response, info, TimeProvider, cancellationToken).ConfigureAwait(false);
+                error.Response = info;
+                throw error;
+            }
 
-        using (response)
+            TResult result;
+            try
+            {
+                result = await read(response, info, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (TranslateTransportFailure(ex, call, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+
+            handedOver = keepResponse;
+            return result;
+        }
+        catch (BotCadenceException ex)
         {
-            throw await ErrorMapper.CreateAsync(response, info, TimeProvider, cancellationToken).ConfigureAwait(false);
+            ex.IdempotencyKey ??= call.IdempotencyKey;
+            ex.Attempts = call.Attempts;
+            throw;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                response?.Dispose();
+            }
         }
     }
 
     private static async Task<T> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken)
     {
-        JsonBody.Buffer body;
-        try
-        {
-            body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TranslateTransportFailure(ex, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
+        // The body is already in memory (read inside the retry by the attempt handler).
+        var body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
 
         using (body)
         {
@@ -144,29 +174,32 @@ internal sealed partial class ClientCore
     /// cancellation, or an exception that is already the SDK's). Refit's wrappers are looked through: no Refit
     /// type ever reaches the caller.
     /// </summary>
-    private static Exception? TranslateTransportFailure(Exception exception, CancellationToken cancellationToken)
+    private Exception? TranslateTransportFailure(Exception exception, CallContext call, CancellationToken cancellationToken)
     {
         if (IsRefitException(exception))
         {
             return exception.InnerException is { } inner
-                ? TranslateTransportFailure(inner, cancellationToken) ?? inner
+                ? TranslateTransportFailure(inner, call, cancellationToken) ?? inner
                 : new BotCadenceException($"The request could not be built or sent: {exception.Message}", exception);
         }
 
+        var attempts = call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
         switch (exception)
         {
             case BotCadenceException:
                 return null;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return null;
+            case TimeoutRejectedException timeout when timeout.Timeout == (call.Options?.Timeout ?? _timeout) && timeout.Timeout != _attemptTimeout:
+                return new BotCadenceTimeoutException($"{call.Operation} ran out of its total Timeout of {timeout.Timeout.TotalSeconds:0.###} s after {attempts}.", timeout);
             case TimeoutRejectedException timeout:
-                return new BotCadenceTimeoutException($"The request timed out after {timeout.Timeout.TotalSeconds:0.###} s on its last attempt.", timeout);
+                return new BotCadenceTimeoutException($"{call.Operation} timed out after {timeout.Timeout.TotalSeconds:0.###} s on its last attempt ({attempts}).", timeout);
             case OperationCanceledException canceled:
-                return new BotCadenceTimeoutException("The request was cancelled by the transport before a response arrived (timeout).", canceled);
+                return new BotCadenceTimeoutException($"{call.Operation} was cancelled by the transport before a response arrived (the HttpClient's Timeout), after {attempts}.", canceled);
             case HttpRequestException http:
-                return new BotCadenceNetworkException($"The request failed before a response arrived: {http.Message}", http);
+                return new BotCadenceNetworkException($"{call.Operation} failed before a complete response arrived, after {attempts}: {http.Message}", http);
             case IOException io:
-                return new BotCadenceNetworkException($"The connection failed while reading the response: {io.Message}", io);
+                return new BotCadenceNetworkException($"{call.Operation}: the connection failed while reading the response, after {attempts}: {io.Message}", io);
             default:
                 return null;
         }

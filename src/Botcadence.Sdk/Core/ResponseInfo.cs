@@ -4,9 +4,17 @@ using System.Net.Http.Headers;
 
 namespace Botcadence.Sdk;
 
-/// <summary>What the service said about a response besides its body: status, request id, rate limits, deprecation.</summary>
+/// <summary>
+/// What the service said about one call's response besides its body: status, request id, rate limits, deprecation, every
+/// header, whether an idempotent response was replayed, and how many attempts the call took. Reach it from the call's own
+/// result (<see cref="BotCadenceResult.Response"/>, <see cref="Page{T}.Response"/>, the return value of a no-content
+/// operation, <see cref="FileDownload.Response"/>) or its exception (<see cref="BotCadenceException.Response"/>).
+/// </summary>
 public sealed class ResponseInfo
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoHeaders =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
     internal ResponseInfo(HttpStatusCode statusCode, string? requestId, RateLimitInfo? rateLimit, string? deprecation, string? sunset)
     {
         StatusCode = statusCode;
@@ -14,6 +22,8 @@ public sealed class ResponseInfo
         RateLimit = rateLimit;
         Deprecation = deprecation;
         Sunset = sunset;
+        Headers = NoHeaders;
+        Attempts = 1;
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -31,13 +41,52 @@ public sealed class ResponseInfo
     /// <summary>The <c>Sunset</c> header: when the endpoint goes away, when announced.</summary>
     public string? Sunset { get; }
 
-    internal static ResponseInfo FromResponse(HttpResponseMessage response)
+    /// <summary>Every response header (content headers included), by case-insensitive name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; private init; }
+
+    /// <summary>
+    /// True when the service answered a repeated <c>Idempotency-Key</c> with the stored first response
+    /// (<c>Idempotent-Replayed: true</c>) instead of doing the work again.
+    /// </summary>
+    public bool IdempotencyReplayed { get; private init; }
+
+    /// <summary>How many attempts the call took (1 when it was not retried).</summary>
+    public int Attempts { get; private init; }
+
+    /// <summary>The <c>Idempotency-Key</c> the call sent (mutating calls only; null for reads).</summary>
+    public string? IdempotencyKey { get; private init; }
+
+    /// <summary>The first value of a response header, or null.</summary>
+    /// <param name="name">The header name (case-insensitive).</param>
+    /// <returns>The value, or null when the header was not sent.</returns>
+    public string? GetHeader(string name) =>
+        Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    internal static ResponseInfo FromResponse(HttpResponseMessage response, CallContext? call = null)
     {
         var headers = response.Headers;
         TryGetHeader(headers, "X-Request-Id", out var requestId);
         TryGetHeader(headers, "Deprecation", out var deprecation);
         TryGetHeader(headers, "Sunset", out var sunset);
-        return new ResponseInfo(response.StatusCode, requestId, RateLimitInfo.FromHeaders(headers), deprecation, sunset);
+        TryGetHeader(headers, "Idempotent-Replayed", out var replayed);
+        var all = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers.NonValidated)
+        {
+            all[header.Key] = [.. header.Value];
+        }
+
+        foreach (var header in response.Content.Headers.NonValidated)
+        {
+            all[header.Key] = [.. header.Value];
+        }
+
+        return new ResponseInfo(response.StatusCode, requestId, RateLimitInfo.FromHeaders(headers), deprecation, sunset)
+        {
+            Headers = all,
+            IdempotencyReplayed = string.Equals(replayed, "true", StringComparison.OrdinalIgnoreCase),
+            Attempts = Math.Max(call?.Attempts ?? 1, 1),
+            IdempotencyKey = call?.IdempotencyKey,
+        };
     }
 
     internal static bool TryGetHeader(HttpHeaders headers, string name, [NotNullWhen(true)] out string? value)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A stored secret. Its value is write-only: the service never returns it.</summary>
-public sealed class Credential
+public sealed class Credential : BotCadenceResult
 {
     /// <summary>The credential's id (opaque, e.g. <c>cred_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

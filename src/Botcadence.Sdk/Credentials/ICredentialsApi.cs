@@ -6,14 +6,14 @@ namespace Botcadence.Sdk;
 internal interface ICredentialsApi
 {
     [Get("/credentials")]
-    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? type, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? type, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/credentials")]
-    Task<HttpResponseMessage> CreateAsync([Body(buffered: true)] CredentialCreateOptions body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateAsync([Body(buffered: true)] CredentialCreateOptions body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/credentials/{credentialId}")]
-    Task<HttpResponseMessage> GetAsync(string credentialId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync(string credentialId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Delete("/credentials/{credentialId}")]
-    Task<HttpResponseMessage> DeleteAsync(string credentialId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteAsync(string credentialId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A structured table of the organization, used to populate form fields and drive template logic.</summary>
-public sealed class DataSource
+public sealed class DataSource : BotCadenceResult
 {
     /// <summary>The data source's id (opaque, e.g. <c>ds_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -39,7 +39,7 @@ public sealed class DataSourceColumn
 }
 
 /// <summary>One record (row) of a data source.</summary>
-public sealed class DataSourceRecord
+public sealed class DataSourceRecord : BotCadenceResult
 {
     /// <summary>The record's id (opaque, e.g. <c>rec_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

@@ -7,16 +7,18 @@ public interface IDataSourcesClient
 {
     /// <summary>Lists data sources with their columns, newest first (scope <c>data-sources:read</c>).</summary>
     /// <param name="options">Page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The data sources, enumerable item by item or page by page.</returns>
-    AsyncPageable<DataSource> ListAsync(DataSourceListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<DataSource> ListAsync(DataSourceListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a data source's records, newest first, cursor style (scope <c>data-sources:read</c>).</summary>
     /// <param name="dataSourceId">The data source's id.</param>
     /// <param name="options">Page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The records, enumerable item by item or page by page.</returns>
-    AsyncPageable<DataSourceRecord> ListRecordsAsync(string dataSourceId, DataSourceRecordListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<DataSourceRecord> ListRecordsAsync(string dataSourceId, DataSourceRecordListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds a record (scope <c>data-sources:write</c>). The values are checked against the columns: an unknown column, a
@@ -25,9 +27,10 @@ public interface IDataSourcesClient
     /// </summary>
     /// <param name="dataSourceId">The data source's id.</param>
     /// <param name="values">The values keyed by column name.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new record.</returns>
-    Task<DataSourceRecord> CreateRecordAsync(string dataSourceId, JsonObject values, CancellationToken cancellationToken = default);
+    Task<DataSourceRecord> CreateRecordAsync(string dataSourceId, JsonObject values, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Changes some values of a record (PATCH, scope <c>data-sources:write</c>); columns not given keep their value, a JSON
@@ -36,9 +39,10 @@ public interface IDataSourcesClient
     /// <param name="dataSourceId">The data source's id.</param>
     /// <param name="recordId">The record's id.</param>
     /// <param name="values">The values to change, keyed by column name.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated record.</returns>
-    Task<DataSourceRecord> UpdateRecordAsync(string dataSourceId, string recordId, JsonObject values, CancellationToken cancellationToken = default);
+    Task<DataSourceRecord> UpdateRecordAsync(string dataSourceId, string recordId, JsonObject values, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
@@ -53,35 +57,35 @@ internal sealed class DataSourcesClient : IDataSourcesClient
         _api = api;
     }
 
-    public AsyncPageable<DataSource> ListAsync(DataSourceListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<DataSource> ListAsync(DataSourceListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var pageSize = options?.PageSize;
-        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, ct),
+        return _core.PageStyle("DataSources.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeDataSource, pageSize, cancellationToken);
     }
 
-    public AsyncPageable<DataSourceRecord> ListRecordsAsync(string dataSourceId, DataSourceRecordListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<DataSourceRecord> ListRecordsAsync(string dataSourceId, DataSourceRecordListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSourceId);
         var pageSize = options?.PageSize;
-        return _core.CursorStyle((cursor, limit, ct) => _api.ListRecordsAsync(dataSourceId, cursor, limit, ct),
+        return _core.CursorStyle("DataSources.ListRecords", requestOptions, (call, cursor, limit, ct) => _api.ListRecordsAsync(dataSourceId, cursor, limit, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeDataSourceRecord, pageSize, cancellationToken);
     }
 
-    public Task<DataSourceRecord> CreateRecordAsync(string dataSourceId, JsonObject values, CancellationToken cancellationToken = default)
+    public Task<DataSourceRecord> CreateRecordAsync(string dataSourceId, JsonObject values, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSourceId);
         ArgumentNullException.ThrowIfNull(values);
-        return _core.ReadAsync(_api.CreateRecordAsync(dataSourceId, new DataSourceRecordRequest { Values = values }, cancellationToken),
+        return _core.ReadAsync("DataSources.CreateRecord", requestOptions, (call, ct) => _api.CreateRecordAsync(dataSourceId, new DataSourceRecordRequest { Values = values }, call, ct),
             BotCadenceJsonContext.Default.DataSourceRecord, cancellationToken);
     }
 
-    public Task<DataSourceRecord> UpdateRecordAsync(string dataSourceId, string recordId, JsonObject values, CancellationToken cancellationToken = default)
+    public Task<DataSourceRecord> UpdateRecordAsync(string dataSourceId, string recordId, JsonObject values, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataSourceId);
         ArgumentException.ThrowIfNullOrEmpty(recordId);
         ArgumentNullException.ThrowIfNull(values);
-        return _core.ReadAsync(_api.UpdateRecordAsync(dataSourceId, recordId, new DataSourceRecordRequest { Values = values }, cancellationToken),
+        return _core.ReadAsync("DataSources.UpdateRecord", requestOptions, (call, ct) => _api.UpdateRecordAsync(dataSourceId, recordId, new DataSourceRecordRequest { Values = values }, call, ct),
             BotCadenceJsonContext.Default.DataSourceRecord, cancellationToken);
     }
 }

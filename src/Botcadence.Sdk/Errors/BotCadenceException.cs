@@ -17,6 +17,20 @@ public class BotCadenceException : Exception
     /// <param name="message">What went wrong.</param>
     /// <param name="innerException">The underlying cause.</param>
     public BotCadenceException(string message, Exception? innerException) : base(message, innerException) { }
+
+    /// <summary>
+    /// The <c>Idempotency-Key</c> the failed call sent with every attempt (mutating calls only; null for reads and for
+    /// failures outside a call). After the SDK's retries ran out, repeat the call with
+    /// <c>new RequestOptions { IdempotencyKey = ex.IdempotencyKey }</c>: if the first call did take effect, the service
+    /// replays its response instead of doing the work twice.
+    /// </summary>
+    public string? IdempotencyKey { get; internal set; }
+
+    /// <summary>The response the call ended with, when one arrived (null for network failures and timeouts).</summary>
+    public ResponseInfo? Response { get; internal set; }
+
+    /// <summary>How many attempts the call made before failing (0 when it failed before sending).</summary>
+    public int Attempts { get; internal set; }
 }
 
 /// <summary>The service answered with an error status. Subclasses name the class of failure.</summary>
@@ -137,7 +151,11 @@ public class BotCadenceNetworkException : BotCadenceException
     public BotCadenceNetworkException(string message, Exception? innerException) : base(message, innerException) { }
 }
 
-/// <summary>An attempt took longer than <see cref="BotCadenceClientOptions.Timeout"/>, after the SDK's retries.</summary>
+/// <summary>
+/// The call ran out of time: its total <see cref="BotCadenceClientOptions.Timeout"/> (or <see cref="RequestOptions.Timeout"/>),
+/// or its last attempt's <see cref="BotCadenceClientOptions.AttemptTimeout"/>. Your own cancellation is an
+/// <see cref="OperationCanceledException"/> instead.
+/// </summary>
 public class BotCadenceTimeoutException : BotCadenceNetworkException
 {
     /// <summary>Creates the exception.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>One run of a workflow, with its steps and logs.</summary>
-public sealed class Execution
+public sealed class Execution : BotCadenceResult
 {
     /// <summary>The execution's id (opaque, e.g. <c>exec_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

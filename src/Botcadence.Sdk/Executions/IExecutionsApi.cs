@@ -6,14 +6,14 @@ namespace Botcadence.Sdk;
 internal interface IExecutionsApi
 {
     [Get("/executions")]
-    Task<HttpResponseMessage> ListAsync(string? cursor, int? limit, string? status, [AliasAs("workflow_id")] string? workflowId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(string? cursor, int? limit, string? status, [AliasAs("workflow_id")] string? workflowId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/workflows/{workflowId}/executions")]
-    Task<HttpResponseMessage> ListForWorkflowAsync(string workflowId, int? page, [AliasAs("per_page")] int? perPage, string? status, string? from, string? to, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListForWorkflowAsync(string workflowId, int? page, [AliasAs("per_page")] int? perPage, string? status, string? from, string? to, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/executions/{executionId}")]
-    Task<HttpResponseMessage> GetAsync(string executionId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync(string executionId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/workflows/{workflowId}/executions/{executionId}")]
-    Task<HttpResponseMessage> GetForWorkflowAsync(string workflowId, string executionId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetForWorkflowAsync(string workflowId, string executionId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

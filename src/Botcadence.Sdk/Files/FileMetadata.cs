@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>What the service knows about an uploaded file.</summary>
-public sealed class FileMetadata
+public sealed class FileMetadata : BotCadenceResult
 {
     /// <summary>The file's id (opaque, e.g. <c>file_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

@@ -16,40 +16,43 @@ public interface IFilesClient
     /// <param name="fileName">The file name to store.</param>
     /// <param name="contentType">The media type; <c>application/octet-stream</c> when null.</param>
     /// <param name="options">Run and task to attach to, and a progress callback.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>The stored file's metadata, with the service's SHA-256.</returns>
-    Task<FileMetadata> UploadAsync(Stream content, string fileName, string? contentType = null, FileUploadOptions? options = null, CancellationToken cancellationToken = default);
+    Task<FileMetadata> UploadAsync(Stream content, string fileName, string? contentType = null, FileUploadOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Opens a file's content for reading (scope <c>files:read</c>). The body is not buffered: read the returned stream
-    /// and dispose it to release the connection.
+    /// Opens a file's content for reading (scope <c>files:read</c>). The body is not buffered and not retried once the
+    /// headers arrived: read <see cref="FileDownload.Content"/> and dispose the result to release the connection. A
+    /// download cut off mid-way surfaces as a <see cref="BotCadenceNetworkException"/> thrown by a read of that stream;
+    /// call again (a range-less download restarts from the beginning).
     /// </summary>
     /// <param name="fileId">The file's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request (until the headers arrive; pass a token to your reads too).</param>
-    /// <returns>The content stream; the caller disposes it.</returns>
-    Task<Stream> DownloadAsync(string fileId, CancellationToken cancellationToken = default);
+    /// <returns>The content stream with its content type, length, file name and the call's response; the caller disposes it.</returns>
+    Task<FileDownload> DownloadAsync(string fileId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Copies a file's content into <paramref name="destination"/> in chunks (scope <c>files:read</c>).</summary>
     /// <param name="fileId">The file's id.</param>
     /// <param name="destination">Where to write the content; not disposed.</param>
     /// <param name="progress">Told the number of bytes received so far, after each chunk.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The number of bytes copied.</returns>
-    Task<long> DownloadToAsync(string fileId, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+    Task<long> DownloadToAsync(string fileId, Stream destination, IProgress<long>? progress = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a file's metadata (scope <c>files:read</c>).</summary>
     /// <param name="fileId">The file's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The metadata.</returns>
-    Task<FileMetadata> GetMetadataAsync(string fileId, CancellationToken cancellationToken = default);
+    Task<FileMetadata> GetMetadataAsync(string fileId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
 internal sealed class FilesClient : IFilesClient
 {
-    /// <summary>The request-option name of <see cref="RetryStrategy.NonReplayable"/> (Refit's <c>[Property]</c> writes it).</summary>
-    internal const string NonReplayableProperty = "Botcadence.NonReplayable";
-
     private readonly ClientCore _core;
     private readonly IFilesApi _api;
 
@@ -59,7 +62,7 @@ internal sealed class FilesClient : IFilesClient
         _api = api;
     }
 
-    public async Task<FileMetadata> UploadAsync(Stream content, string fileName, string? contentType = null, FileUploadOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<FileMetadata> UploadAsync(Stream content, string fileName, string? contentType = null, FileUploadOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(fileName);
@@ -82,17 +85,26 @@ internal sealed class FilesClient : IFilesClient
         }
 
         multipart.Add(file, "file", fileName);
-        return await _core.ReadAsync(_api.UploadAsync(multipart, true, cancellationToken), BotCadenceJsonContext.Default.FileMetadata, cancellationToken).ConfigureAwait(false);
+        // The one non-replayable call: a streamed body cannot be sent twice.
+        var upload = new CallContext("Files.Upload", requestOptions, replayable: false);
+        return await _core.ReadAsync(upload, (call, ct) => _api.UploadAsync(multipart, call, ct), BotCadenceJsonContext.Default.FileMetadata, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Stream> DownloadAsync(string fileId, CancellationToken cancellationToken = default)
+    public async Task<FileDownload> DownloadAsync(string fileId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileId);
-        var response = await _core.ReceiveStreamingAsync(_api.DownloadAsync(fileId, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (response, info) = await _core.ReceiveStreamingAsync("Files.Download", requestOptions, (call, ct) => _api.DownloadAsync(fileId, call, ct), cancellationToken).ConfigureAwait(false);
         try
         {
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new ResponseStream(response, body);
+            var headers = response.Content.Headers;
+            var fileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"');
+            return new FileDownload(new ResponseStream(response, body), headers.ContentType?.ToString(), headers.ContentLength, fileName, info);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            response.Dispose();
+            throw new BotCadenceNetworkException($"The connection failed while opening the file: {ex.Message}", ex) { Response = info, Attempts = info.Attempts };
         }
         catch
         {
@@ -101,12 +113,13 @@ internal sealed class FilesClient : IFilesClient
         }
     }
 
-    public async Task<long> DownloadToAsync(string fileId, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<long> DownloadToAsync(string fileId, Stream destination, IProgress<long>? progress = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var source = await DownloadAsync(fileId, cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
+        var download = await DownloadAsync(fileId, requestOptions, cancellationToken).ConfigureAwait(false);
+        await using (download.ConfigureAwait(false))
         {
+            var source = download.Content;
             var buffer = ArrayPool<byte>.Shared.Rent(StreamingUploadContent.ChunkSize);
             try
             {
@@ -128,9 +141,9 @@ internal sealed class FilesClient : IFilesClient
         }
     }
 
-    public Task<FileMetadata> GetMetadataAsync(string fileId, CancellationToken cancellationToken = default)
+    public Task<FileMetadata> GetMetadataAsync(string fileId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileId);
-        return _core.ReadAsync(_api.GetMetadataAsync(fileId, cancellationToken), BotCadenceJsonContext.Default.FileMetadata, cancellationToken);
+        return _core.ReadAsync("Files.GetMetadata", requestOptions, (call, ct) => _api.GetMetadataAsync(fileId, call, ct), BotCadenceJsonContext.Default.FileMetadata, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A form: named, typed fields whose submissions the service validates and stores.</summary>
-public sealed class Form
+public sealed class Form : BotCadenceResult
 {
     /// <summary>The form's id (opaque, e.g. <c>form_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -48,7 +48,7 @@ public sealed class FormField
 }
 
 /// <summary>A stored, validated submission of a form.</summary>
-public sealed class FormSubmission
+public sealed class FormSubmission : BotCadenceResult
 {
     /// <summary>The submission's id (opaque, e.g. <c>sub_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

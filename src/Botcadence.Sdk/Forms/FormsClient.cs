@@ -9,21 +9,24 @@ public interface IFormsClient
 {
     /// <summary>Lists forms, newest first (scope <c>forms:read</c>). Pages are fetched as you enumerate.</summary>
     /// <param name="options">Filter and page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The forms, enumerable item by item or page by page.</returns>
-    AsyncPageable<Form> ListAsync(FormListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<Form> ListAsync(FormListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a form (scope <c>forms:read</c>).</summary>
     /// <param name="formId">The form's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The form.</returns>
-    Task<Form> GetAsync(string formId, CancellationToken cancellationToken = default);
+    Task<Form> GetAsync(string formId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a form (scope <c>forms:write</c>). An unknown field type is a <see cref="BotCadenceValidationException"/> naming <c>fields[i].type</c>.</summary>
     /// <param name="options">The name and fields.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created form.</returns>
-    Task<Form> CreateAsync(FormCreateOptions options, CancellationToken cancellationToken = default);
+    Task<Form> CreateAsync(FormCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Submits data to a form (scope <c>forms:write</c>). The service validates it: a missing required field, a value of
@@ -32,9 +35,10 @@ public interface IFormsClient
     /// </summary>
     /// <param name="formId">The form's id.</param>
     /// <param name="data">The values by field name.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored submission.</returns>
-    Task<FormSubmission> SubmitAsync(string formId, JsonObject data, CancellationToken cancellationToken = default);
+    Task<FormSubmission> SubmitAsync(string formId, JsonObject data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Submits data given as a dictionary (scope <c>forms:write</c>). Values may be null, strings, booleans, numbers,
@@ -42,16 +46,18 @@ public interface IFormsClient
     /// </summary>
     /// <param name="formId">The form's id.</param>
     /// <param name="data">The values by field name.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored submission.</returns>
-    Task<FormSubmission> SubmitAsync(string formId, IDictionary<string, object?> data, CancellationToken cancellationToken = default);
+    Task<FormSubmission> SubmitAsync(string formId, IDictionary<string, object?> data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a form's submissions, newest first, by cursor (scope <c>forms:read</c>).</summary>
     /// <param name="formId">The form's id.</param>
     /// <param name="options">Page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The submissions, enumerable item by item or page by page.</returns>
-    AsyncPageable<FormSubmission> ListSubmissionsAsync(string formId, FormSubmissionListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<FormSubmission> ListSubmissionsAsync(string formId, FormSubmissionListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
@@ -66,35 +72,35 @@ internal sealed class FormsClient : IFormsClient
         _api = api;
     }
 
-    public AsyncPageable<Form> ListAsync(FormListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Form> ListAsync(FormListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var search = options?.Search;
         var pageSize = options?.PageSize;
-        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, search, ct),
+        return _core.PageStyle("Forms.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, search, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeForm, pageSize, cancellationToken);
     }
 
-    public Task<Form> GetAsync(string formId, CancellationToken cancellationToken = default)
+    public Task<Form> GetAsync(string formId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
-        return _core.ReadAsync(_api.GetAsync(formId, cancellationToken), BotCadenceJsonContext.Default.Form, cancellationToken);
+        return _core.ReadAsync("Forms.Get", requestOptions, (call, ct) => _api.GetAsync(formId, call, ct), BotCadenceJsonContext.Default.Form, cancellationToken);
     }
 
-    public Task<Form> CreateAsync(FormCreateOptions options, CancellationToken cancellationToken = default)
+    public Task<Form> CreateAsync(FormCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return _core.ReadAsync(_api.CreateAsync(options, cancellationToken), BotCadenceJsonContext.Default.Form, cancellationToken);
+        return _core.ReadAsync("Forms.Create", requestOptions, (call, ct) => _api.CreateAsync(options, call, ct), BotCadenceJsonContext.Default.Form, cancellationToken);
     }
 
-    public Task<FormSubmission> SubmitAsync(string formId, JsonObject data, CancellationToken cancellationToken = default)
+    public Task<FormSubmission> SubmitAsync(string formId, JsonObject data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
         ArgumentNullException.ThrowIfNull(data);
         var body = new FormSubmitRequest { Data = data };
-        return _core.ReadAsync(_api.SubmitAsync(formId, body, cancellationToken), BotCadenceJsonContext.Default.FormSubmission, cancellationToken);
+        return _core.ReadAsync("Forms.Submit", requestOptions, (call, ct) => _api.SubmitAsync(formId, body, call, ct), BotCadenceJsonContext.Default.FormSubmission, cancellationToken);
     }
 
-    public Task<FormSubmission> SubmitAsync(string formId, IDictionary<string, object?> data, CancellationToken cancellationToken = default)
+    public Task<FormSubmission> SubmitAsync(string formId, IDictionary<string, object?> data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
         ArgumentNullException.ThrowIfNull(data);
@@ -104,14 +110,14 @@ internal sealed class FormsClient : IFormsClient
             json[name] = ToNode(value, name);
         }
 
-        return SubmitAsync(formId, json, cancellationToken);
+        return SubmitAsync(formId, json, requestOptions, cancellationToken);
     }
 
-    public AsyncPageable<FormSubmission> ListSubmissionsAsync(string formId, FormSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<FormSubmission> ListSubmissionsAsync(string formId, FormSubmissionListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
         var pageSize = options?.PageSize;
-        return _core.CursorStyle((cursor, limit, ct) => _api.ListSubmissionsAsync(formId, cursor, limit, ct),
+        return _core.CursorStyle("Forms.ListSubmissions", requestOptions, (call, cursor, limit, ct) => _api.ListSubmissionsAsync(formId, cursor, limit, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeFormSubmission, pageSize, cancellationToken);
     }
 

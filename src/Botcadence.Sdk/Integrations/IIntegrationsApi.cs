@@ -6,11 +6,11 @@ namespace Botcadence.Sdk;
 internal interface IIntegrationsApi
 {
     [Get("/integrations")]
-    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? status, string? provider, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? status, string? provider, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/integrations/{integrationId}")]
-    Task<HttpResponseMessage> GetAsync(string integrationId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync(string integrationId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/integrations/{integrationId}/test")]
-    Task<HttpResponseMessage> TestAsync(string integrationId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> TestAsync(string integrationId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A connected third-party service (Slack, Gmail, HubSpot, …).</summary>
-public sealed class Integration
+public sealed class Integration : BotCadenceResult
 {
     /// <summary>The integration's id (opaque, e.g. <c>intg_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -25,7 +25,7 @@ public sealed class Integration
 }
 
 /// <summary>The outcome of testing an integration's connection.</summary>
-public sealed class IntegrationTestResult
+public sealed class IntegrationTestResult : BotCadenceResult
 {
     /// <summary>True when the connection works.</summary>
     [JsonInclude] public bool Ok { get; internal set; }

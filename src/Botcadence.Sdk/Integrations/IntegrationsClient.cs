@@ -5,24 +5,27 @@ public interface IIntegrationsClient
 {
     /// <summary>Lists the connected integrations, newest first (scope <c>integrations:read</c>).</summary>
     /// <param name="options">Filters and page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The integrations, enumerable item by item or page by page.</returns>
-    AsyncPageable<Integration> ListAsync(IntegrationListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<Integration> ListAsync(IntegrationListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets an integration (scope <c>integrations:read</c>).</summary>
     /// <param name="integrationId">The integration's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The integration.</returns>
-    Task<Integration> GetAsync(string integrationId, CancellationToken cancellationToken = default);
+    Task<Integration> GetAsync(string integrationId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Tests the connection (scope <c>integrations:write</c>). A failing connection is not an exception: the result has
     /// <see cref="IntegrationTestResult.Ok"/> false and a message.
     /// </summary>
     /// <param name="integrationId">The integration's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Whether it works, the latency and a message.</returns>
-    Task<IntegrationTestResult> TestAsync(string integrationId, CancellationToken cancellationToken = default);
+    Task<IntegrationTestResult> TestAsync(string integrationId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
@@ -37,24 +40,24 @@ internal sealed class IntegrationsClient : IIntegrationsClient
         _api = api;
     }
 
-    public AsyncPageable<Integration> ListAsync(IntegrationListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Integration> ListAsync(IntegrationListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var status = options?.Status?.Value;
         var provider = options?.Provider;
         var pageSize = options?.PageSize;
-        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, status, provider, ct),
+        return _core.PageStyle("Integrations.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, status, provider, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeIntegration, pageSize, cancellationToken);
     }
 
-    public Task<Integration> GetAsync(string integrationId, CancellationToken cancellationToken = default)
+    public Task<Integration> GetAsync(string integrationId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(integrationId);
-        return _core.ReadAsync(_api.GetAsync(integrationId, cancellationToken), BotCadenceJsonContext.Default.Integration, cancellationToken);
+        return _core.ReadAsync("Integrations.Get", requestOptions, (call, ct) => _api.GetAsync(integrationId, call, ct), BotCadenceJsonContext.Default.Integration, cancellationToken);
     }
 
-    public Task<IntegrationTestResult> TestAsync(string integrationId, CancellationToken cancellationToken = default)
+    public Task<IntegrationTestResult> TestAsync(string integrationId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(integrationId);
-        return _core.ReadAsync(_api.TestAsync(integrationId, cancellationToken), BotCadenceJsonContext.Default.IntegrationTestResult, cancellationToken);
+        return _core.ReadAsync("Integrations.Test", requestOptions, (call, ct) => _api.TestAsync(integrationId, call, ct), BotCadenceJsonContext.Default.IntegrationTestResult, cancellationToken);
     }
 }

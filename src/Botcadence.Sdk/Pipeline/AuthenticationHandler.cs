@@ -4,7 +4,10 @@ using System.Runtime.InteropServices;
 
 namespace Botcadence.Sdk;
 
-/// <summary>Signs every attempt with the bearer key and names the SDK in the <c>User-Agent</c>.</summary>
+/// <summary>
+/// Signs every attempt with the bearer key (the call's <see cref="RequestOptions.ApiKey"/> when set, else the client's)
+/// and names the SDK in the <c>User-Agent</c>.
+/// </summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
     private readonly AuthenticationHeaderValue _authorization;
@@ -19,7 +22,9 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = _authorization;
+        request.Headers.Authorization = CallContext.TryGet(request, out var call) && call.Options?.ApiKey is { } apiKey
+            ? new AuthenticationHeaderValue("Bearer", apiKey)
+            : _authorization;
         if (!request.Headers.NonValidated.Contains("User-Agent"))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);

@@ -2,50 +2,74 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Botcadence.Sdk;
 
 /// <summary>
-/// Retries 408, 429, 5xx, network failures and attempt timeouts with exponential backoff and jitter. <c>Retry-After</c>
+/// Retries 408, 429, 5xx, network failures (cut-off response bodies included) and attempt timeouts with exponential backoff and jitter. <c>Retry-After</c>
 /// (seconds or HTTP-date) replaces the backoff when present; one beyond <see cref="BotCadenceClientOptions.MaxRetryDelay"/>
-/// ends the retries so the caller gets the error at once. A POST is retried only with an idempotency key, and a request
-/// marked non-replayable (a streamed upload) never is. Every delay observes the caller's cancellation token.
+/// ends the retries so the caller gets the error at once. A mutating request (POST, PATCH, PUT, DELETE) is retried only with
+/// an idempotency key (the SDK always sets one), and a call marked non-replayable (a streamed upload) never is. Every delay observes the caller's cancellation token.
 /// </summary>
 internal static partial class RetryStrategy
 {
-    /// <summary>Set on a request whose content cannot be sent twice.</summary>
-    internal static readonly HttpRequestOptionsKey<bool> NonReplayable = new("Botcadence.NonReplayable");
+    /// <summary>The most retries any call may ask for (<see cref="RequestOptions.MaxRetries"/> and the options are validated to it).</summary>
+    internal const int MaxAllowedRetries = 10;
 
+    /// <summary>
+    /// Outermost first: the call's total timeout (<see cref="RequestOptions.Timeout"/> or <see cref="BotCadenceClientOptions.Timeout"/>)
+    /// → retry → one attempt's timeout (<see cref="BotCadenceClientOptions.AttemptTimeout"/>), as Microsoft.Extensions.Http.Resilience
+    /// names and orders them.
+    /// </summary>
     public static Polly.ResiliencePipeline<HttpResponseMessage> Build(BotCadenceClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        if (options.MaxRetries > 0)
+        var total = options.Timeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
         {
-            var maxDelay = options.MaxRetryDelay;
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                MaxDelay = maxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, maxDelay, timeProvider)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    args.Outcome.Result is { } response ? RetryAfterHeader.Read(response, timeProvider) : null),
-                OnRetry = args =>
-                {
-                    var request = args.Context.GetRequestMessage();
-                    LogRetry(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?",
-                        args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds,
-                        args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "?");
-                    return default;
-                },
-            });
-        }
+            Name = "Botcadence.TotalTimeout",
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                CallContext.TryGet(args.Context.GetRequestMessage(), out var call) && call.Options?.Timeout is { } own ? own : total),
+        });
 
-        builder.AddTimeout(options.Timeout);
+        var maxDelay = options.MaxRetryDelay;
+        var maxRetries = options.MaxRetries;
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            Name = "Botcadence.Retry",
+            MaxRetryAttempts = MaxAllowedRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryDelay,
+            MaxDelay = maxDelay,
+            ShouldHandle = args => new ValueTask<bool>(
+                args.AttemptNumber < AllowedRetries(args.Context, maxRetries) && ShouldRetry(args.Outcome, args.Context, maxDelay, timeProvider)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(
+                args.Outcome.Result is { } response ? RetryAfterHeader.Read(response, timeProvider) : null),
+            OnRetry = args =>
+            {
+                var request = args.Context.GetRequestMessage();
+                LogRetry(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?",
+                    args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds,
+                    args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "?");
+                return default;
+            },
+        });
+
+        // A call that cannot be replayed (a streamed upload) has one attempt: only the total timeout bounds it.
+        var attempt = options.AttemptTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "Botcadence.AttemptTimeout",
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(
+                CallContext.TryGet(args.Context.GetRequestMessage(), out var call) && !call.Replayable ? System.Threading.Timeout.InfiniteTimeSpan : attempt),
+        });
         return builder.Build();
     }
+
+    private static int AllowedRetries(ResilienceContext context, int clientMaxRetries) =>
+        CallContext.TryGet(context.GetRequestMessage(), out var call) && call.Options?.MaxRetries is { } own ? own : clientMaxRetries;
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxDelay, TimeProvider timeProvider)
     {
@@ -56,12 +80,12 @@ internal static partial class RetryStrategy
 
         if (context.GetRequestMessage() is { } request)
         {
-            if (request.Method == HttpMethod.Post && !request.Headers.Contains(IdempotencyKeyHandler.HeaderName))
+            if (CallContext.IsMutating(request.Method) && !request.Headers.Contains(IdempotencyKeyHeader.Name))
             {
                 return false;
             }
 
-            if (request.Options.TryGetValue(NonReplayable, out var nonReplayable) && nonReplayable)
+            if (CallContext.TryGet(request, out var call) && !call.Replayable)
             {
                 return false;
             }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A run: an instance of a published template, with the tasks it generated.</summary>
-public sealed class Run
+public sealed class Run : BotCadenceResult
 {
     /// <summary>The run's id (opaque, e.g. <c>run_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -41,7 +41,7 @@ public sealed class Run
 }
 
 /// <summary>One task of a run.</summary>
-public sealed class RunTask
+public sealed class RunTask : BotCadenceResult
 {
     /// <summary>The task's id (opaque, e.g. <c>task_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

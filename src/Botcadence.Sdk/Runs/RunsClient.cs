@@ -7,21 +7,24 @@ public interface IRunsClient
 {
     /// <summary>Lists runs, newest first, by cursor (scope <c>runs:read</c>). Pages are fetched as you enumerate.</summary>
     /// <param name="options">Filters and page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The runs (without their tasks), enumerable item by item or page by page.</returns>
-    AsyncPageable<Run> ListAsync(RunListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<Run> ListAsync(RunListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Launches a run from a published template (scope <c>runs:execute</c>). A draft template is a <see cref="BotCadenceConflictException"/>.</summary>
     /// <param name="options">The template and optional name, owner, deadline and form data.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new run, in progress, with its tasks.</returns>
-    Task<Run> LaunchAsync(RunLaunchOptions options, CancellationToken cancellationToken = default);
+    Task<Run> LaunchAsync(RunLaunchOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a run with its tasks (scope <c>runs:read</c>).</summary>
     /// <param name="runId">The run's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run.</returns>
-    Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default);
+    Task<Run> GetAsync(string runId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Changes one task (scope <c>runs:write</c>). Completing the last required task completes the run. A completed or
@@ -31,24 +34,27 @@ public interface IRunsClient
     /// <param name="runId">The run's id.</param>
     /// <param name="taskId">The task's id.</param>
     /// <param name="options">The change.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated task.</returns>
-    Task<RunTask> UpdateTaskAsync(string runId, string taskId, RunTaskUpdateOptions options, CancellationToken cancellationToken = default);
+    Task<RunTask> UpdateTaskAsync(string runId, string taskId, RunTaskUpdateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Completes a task, optionally with its value (scope <c>runs:write</c>); see <see cref="UpdateTaskAsync"/>.</summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="taskId">The task's id.</param>
     /// <param name="value">The value (a string, number, or for a task with form fields an object keyed by field name); null sends none.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The completed task.</returns>
-    Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, CancellationToken cancellationToken = default);
+    Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Skips an optional task (scope <c>runs:write</c>); a required task is a <see cref="BotCadenceValidationException"/>.</summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="taskId">The task's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The skipped task.</returns>
-    Task<RunTask> SkipTaskAsync(string runId, string taskId, CancellationToken cancellationToken = default);
+    Task<RunTask> SkipTaskAsync(string runId, string taskId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
@@ -63,40 +69,40 @@ internal sealed class RunsClient : IRunsClient
         _api = api;
     }
 
-    public AsyncPageable<Run> ListAsync(RunListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Run> ListAsync(RunListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var status = options?.Status?.Value;
         var templateId = options?.TemplateId;
         var assigneeId = options?.AssigneeId;
         var pageSize = options?.PageSize;
-        return _core.CursorStyle((cursor, limit, ct) => _api.ListAsync(cursor, limit, status, templateId, assigneeId, ct),
+        return _core.CursorStyle("Runs.List", requestOptions, (call, cursor, limit, ct) => _api.ListAsync(cursor, limit, status, templateId, assigneeId, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeRun, pageSize, cancellationToken);
     }
 
-    public Task<Run> LaunchAsync(RunLaunchOptions options, CancellationToken cancellationToken = default)
+    public Task<Run> LaunchAsync(RunLaunchOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.TemplateId, nameof(options));
-        return _core.ReadAsync(_api.LaunchAsync(options, cancellationToken), BotCadenceJsonContext.Default.Run, cancellationToken);
+        return _core.ReadAsync("Runs.Launch", requestOptions, (call, ct) => _api.LaunchAsync(options, call, ct), BotCadenceJsonContext.Default.Run, cancellationToken);
     }
 
-    public Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default)
+    public Task<Run> GetAsync(string runId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        return _core.ReadAsync(_api.GetAsync(runId, cancellationToken), BotCadenceJsonContext.Default.Run, cancellationToken);
+        return _core.ReadAsync("Runs.Get", requestOptions, (call, ct) => _api.GetAsync(runId, call, ct), BotCadenceJsonContext.Default.Run, cancellationToken);
     }
 
-    public Task<RunTask> UpdateTaskAsync(string runId, string taskId, RunTaskUpdateOptions options, CancellationToken cancellationToken = default)
+    public Task<RunTask> UpdateTaskAsync(string runId, string taskId, RunTaskUpdateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(taskId);
         ArgumentNullException.ThrowIfNull(options);
-        return _core.ReadAsync(_api.UpdateTaskAsync(runId, taskId, options, cancellationToken), BotCadenceJsonContext.Default.RunTask, cancellationToken);
+        return _core.ReadAsync("Runs.UpdateTask", requestOptions, (call, ct) => _api.UpdateTaskAsync(runId, taskId, options, call, ct), BotCadenceJsonContext.Default.RunTask, cancellationToken);
     }
 
-    public Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, CancellationToken cancellationToken = default) =>
-        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Completed, Value = value }, cancellationToken);
+    public Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Completed, Value = value }, requestOptions, cancellationToken);
 
-    public Task<RunTask> SkipTaskAsync(string runId, string taskId, CancellationToken cancellationToken = default) =>
-        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Skipped }, cancellationToken);
+    public Task<RunTask> SkipTaskAsync(string runId, string taskId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Skipped }, requestOptions, cancellationToken);
 }

@@ -6,17 +6,17 @@ namespace Botcadence.Sdk;
 internal interface ITemplatesApi
 {
     [Get("/templates")]
-    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? status, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? status, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/templates")]
-    Task<HttpResponseMessage> CreateAsync([Body(buffered: true)] TemplateCreateOptions body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateAsync([Body(buffered: true)] TemplateCreateOptions body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/templates/{templateId}")]
-    Task<HttpResponseMessage> GetAsync(string templateId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync(string templateId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Patch("/templates/{templateId}")]
-    Task<HttpResponseMessage> UpdateAsync(string templateId, [Body(buffered: true)] TemplateUpdateOptions body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateAsync(string templateId, [Body(buffered: true)] TemplateUpdateOptions body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/templates/{templateId}/publish")]
-    Task<HttpResponseMessage> PublishAsync(string templateId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> PublishAsync(string templateId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

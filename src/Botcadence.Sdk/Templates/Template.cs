@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A process blueprint: the tasks every run launched from it gets. A draft until published; only a published template launches runs.</summary>
-public sealed class Template
+public sealed class Template : BotCadenceResult
 {
     /// <summary>The template's id (opaque, e.g. <c>tmpl_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

@@ -6,5 +6,5 @@ namespace Botcadence.Sdk;
 internal interface IUsersApi
 {
     [Get("/users")]
-    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? role, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? role, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A member of the organization. Use the id to assign runs and tasks.</summary>
-public sealed class User
+public sealed class User : BotCadenceResult
 {
     /// <summary>The user's id (opaque, e.g. <c>usr_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

@@ -6,29 +6,29 @@ namespace Botcadence.Sdk;
 internal interface IWebhooksApi
 {
     [Get("/webhooks")]
-    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? kind, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync(int? page, [AliasAs("per_page")] int? perPage, string? kind, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/webhooks")]
-    Task<HttpResponseMessage> CreateSubscriptionAsync([Body(buffered: true)] WebhookSubscriptionCreateOptions body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateSubscriptionAsync([Body(buffered: true)] WebhookSubscriptionCreateOptions body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/webhooks")]
-    Task<HttpResponseMessage> CreateTriggerAsync([Body(buffered: true)] WebhookTriggerCreateOptions body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateTriggerAsync([Body(buffered: true)] WebhookTriggerCreateOptions body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/webhooks/{webhookId}")]
-    Task<HttpResponseMessage> GetAsync(string webhookId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync(string webhookId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Delete("/webhooks/{webhookId}")]
-    Task<HttpResponseMessage> DeleteAsync(string webhookId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteAsync(string webhookId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/webhooks/{webhookId}/deliveries")]
-    Task<HttpResponseMessage> ListDeliveriesAsync(string webhookId, int? page, [AliasAs("per_page")] int? perPage, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListDeliveriesAsync(string webhookId, int? page, [AliasAs("per_page")] int? perPage, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/webhooks/{webhookId}/deliveries/{deliveryId}/retry")]
-    Task<HttpResponseMessage> RetryDeliveryAsync(string webhookId, string deliveryId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> RetryDeliveryAsync(string webhookId, string deliveryId, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/webhooks/{webhookId}/test")]
-    Task<HttpResponseMessage> SendTestAsync(string webhookId, [Body(buffered: true)] WebhookTestRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> SendTestAsync(string webhookId, [Body(buffered: true)] WebhookTestRequest body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 
     [Post("/webhooks/{webhookId}/rotate-secret")]
-    Task<HttpResponseMessage> RotateSecretAsync(string webhookId, [Body(buffered: true)] WebhookRotateSecretRequest body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> RotateSecretAsync(string webhookId, [Body(buffered: true)] WebhookRotateSecretRequest body, [Property(CallContext.PropertyName)] CallContext call, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>A webhook of either kind: an inbound trigger URL or an outbound event subscription (see <see cref="Kind"/>).</summary>
-public sealed class Webhook
+public sealed class Webhook : BotCadenceResult
 {
     /// <summary>The webhook's id (opaque, e.g. <c>hook_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;
@@ -40,7 +40,7 @@ public sealed class Webhook
 }
 
 /// <summary>One delivery attempt of an event to a subscription, as the delivery log shows it.</summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : BotCadenceResult
 {
     /// <summary>The attempt's id (<c>dlv_…</c>), for <see cref="IWebhooksClient.RetryDeliveryAsync"/>.</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

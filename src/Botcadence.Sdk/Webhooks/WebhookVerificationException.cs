@@ -17,6 +17,12 @@ public enum WebhookVerificationFailureReason
 
     /// <summary>The signature matched but the body is not a BotCadence event (<c>{"id","event","timestamp","data"}</c>).</summary>
     MalformedPayload = 4,
+
+    /// <summary>
+    /// Only the untimestamped <c>X-BotCadence-Signature</c> was sent, and
+    /// <see cref="WebhookVerifierOptions.AllowUntimestampedSignatures"/> is off: without a signed timestamp a replay cannot be told apart.
+    /// </summary>
+    UntimestampedSignature = 5,
 }
 
 /// <summary>

@@ -12,9 +12,11 @@ namespace Botcadence.Sdk;
 /// parsed and serialized again no longer matches the signature.
 /// </summary>
 /// <remarks>
-/// Two schemes are accepted. When the Standard Webhooks headers are present (<c>webhook-id</c>, <c>webhook-timestamp</c>,
-/// <c>webhook-signature: v1,&lt;base64&gt; …</c>) they are checked, including the timestamp tolerance; otherwise
-/// <c>X-BotCadence-Signature: sha256=&lt;hex&gt;</c> (the prefix optional) is checked. Signatures are compared in constant
+/// The Standard Webhooks scheme is required by default: <c>webhook-id</c>, <c>webhook-timestamp</c>,
+/// <c>webhook-signature: v1,&lt;base64&gt; …</c>, checked including the timestamp tolerance. The seed scheme
+/// <c>X-BotCadence-Signature: sha256=&lt;hex&gt;</c> (the prefix optional) carries no timestamp, so it cannot stop a
+/// replayed delivery; it is accepted only when the Standard headers are absent AND
+/// <see cref="WebhookVerifierOptions.AllowUntimestampedSignatures"/> is set. Signatures are compared in constant
 /// time; any matching signature with any configured secret is accepted. Every failure is a
 /// <see cref="WebhookVerificationException"/>.
 /// </remarks>
@@ -42,6 +44,7 @@ public sealed class WebhookVerifier
     private readonly byte[][] _standardKeys;
     private readonly long _toleranceSeconds;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _allowUntimestamped;
 
     /// <summary>Creates a verifier for one secret with the default options.</summary>
     /// <param name="secret">The subscription's signing secret (<c>whsec_…</c>).</param>
@@ -85,6 +88,7 @@ public sealed class WebhookVerifier
         _standardKeys = [.. list.Select(StandardKey)];
         _toleranceSeconds = (long)Math.Min(options.Tolerance.TotalSeconds, int.MaxValue);
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _allowUntimestamped = options.AllowUntimestampedSignatures;
     }
 
     /// <summary>Verifies a delivery and reads its event.</summary>
@@ -356,6 +360,13 @@ public sealed class WebhookVerifier
             }
             else if (headers.BotCadence is not null)
             {
+                if (!_allowUntimestamped)
+                {
+                    throw Fail(WebhookVerificationFailureReason.UntimestampedSignature,
+                        $"Only '{BotCadenceSignatureHeader}' was sent; it has no timestamp and cannot stop a replay. Expected '{WebhookIdHeader}', " +
+                        $"'{WebhookTimestampHeader}' and '{WebhookSignatureHeader}' (or set AllowUntimestampedSignatures to accept it).");
+                }
+
                 VerifySignature(body, headers.BotCadence);
             }
             else

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>An automation workflow: a trigger and an ordered list of actions.</summary>
-public sealed class Workflow
+public sealed class Workflow : BotCadenceResult
 {
     /// <summary>The workflow's id (opaque, e.g. <c>wf_…</c>).</summary>
     [JsonInclude] public string Id { get; internal set; } = string.Empty;

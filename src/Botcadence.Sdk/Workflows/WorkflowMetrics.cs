@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Botcadence.Sdk;
 
 /// <summary>Execution metrics of a workflow over a period, in total and per bucket.</summary>
-public sealed class WorkflowMetrics
+public sealed class WorkflowMetrics : BotCadenceResult
 {
     /// <summary>The workflow.</summary>
     [JsonInclude] public string WorkflowId { get; internal set; } = string.Empty;

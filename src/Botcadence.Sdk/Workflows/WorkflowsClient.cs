@@ -10,91 +10,104 @@ public interface IWorkflowsClient
 {
     /// <summary>Lists workflows, newest first (scope <c>workflows:read</c>). Pages are fetched as you enumerate.</summary>
     /// <param name="options">Filters and page size.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The workflows, enumerable item by item or page by page.</returns>
-    AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a workflow (scope <c>workflows:write</c>); it starts as a draft unless a status is given.</summary>
     /// <param name="options">The definition; <see cref="WorkflowCreateOptions.Name"/> is required.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created workflow.</returns>
-    Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default);
+    Task<Workflow> CreateAsync(WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a workflow (scope <c>workflows:read</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The workflow.</returns>
-    Task<Workflow> GetAsync(string workflowId, CancellationToken cancellationToken = default);
+    Task<Workflow> GetAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Changes some fields of a workflow (PATCH, scope <c>workflows:write</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="options">The fields to change; unset ones are left as they are.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated workflow.</returns>
-    Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, CancellationToken cancellationToken = default);
+    Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces a workflow's whole definition (PUT, scope <c>workflows:write</c>); omitted fields are reset, the status is kept unless given.</summary>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="options">The new definition.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The replaced workflow.</returns>
-    Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, CancellationToken cancellationToken = default);
+    Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a workflow permanently (scope <c>workflows:write</c>). Its executions stay readable.</summary>
     /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the workflow is deleted.</returns>
-    Task DeleteAsync(string workflowId, CancellationToken cancellationToken = default);
+    /// <returns>The response of the delete: status, request id, attempts, idempotency key and replay flag.</returns>
+    Task<ResponseInfo> DeleteAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Activates a workflow so it can run (scope <c>workflows:write</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The workflow, now active.</returns>
-    Task<Workflow> ActivateAsync(string workflowId, CancellationToken cancellationToken = default);
+    Task<Workflow> ActivateAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deactivates a workflow (scope <c>workflows:write</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The workflow, now inactive.</returns>
-    Task<Workflow> DeactivateAsync(string workflowId, CancellationToken cancellationToken = default);
+    Task<Workflow> DeactivateAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts an execution of an active workflow with no input (scope <c>workflows:execute</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new execution, pending or running; see <see cref="IExecutionsClient.WaitForCompletionAsync"/>.</returns>
-    Task<Execution> ExecuteAsync(string workflowId, CancellationToken cancellationToken = default);
+    Task<Execution> ExecuteAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts an execution with the given JSON object as input (scope <c>workflows:execute</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="input">The input: a JSON object.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new execution.</returns>
-    Task<Execution> ExecuteAsync(string workflowId, JsonElement input, CancellationToken cancellationToken = default);
+    Task<Execution> ExecuteAsync(string workflowId, JsonElement input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts an execution with a typed input serialized by your source-generated metadata (trim and AOT safe).</summary>
     /// <typeparam name="TInput">The input type; it must serialize to a JSON object.</typeparam>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="input">The input.</param>
     /// <param name="inputTypeInfo">Metadata from your <see cref="JsonSerializerContext"/>.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new execution.</returns>
-    Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, CancellationToken cancellationToken = default);
+    Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts an execution with any object as input, e.g. <c>new { email = "a@b.c" }</c>; properties become snake_case.</summary>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="input">The input; null sends none.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new execution.</returns>
     [RequiresUnreferencedCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
     [RequiresDynamicCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
-    Task<Execution> ExecuteAsync(string workflowId, object? input, CancellationToken cancellationToken = default);
+    Task<Execution> ExecuteAsync(string workflowId, object? input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets execution metrics of a workflow over a period (scope <c>workflows:read</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="options">Period and granularity; defaults to the last 7 days by day.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The totals and the per-bucket series.</returns>
-    Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, CancellationToken cancellationToken = default);
+    Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc />
@@ -114,88 +127,88 @@ internal sealed class WorkflowsClient : IWorkflowsClient
         _api = api;
     }
 
-    public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default)
+    public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var (status, search, channel) = (options?.Status?.Value, options?.Search, options?.Channel);
-        return _core.PageStyle((page, perPage, ct) => _api.ListAsync(page, perPage, status, search, channel, ct),
+        return _core.PageStyle("Workflows.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, status, search, channel, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeWorkflow, options?.PageSize, cancellationToken);
     }
 
-    public Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default)
+    public Task<Workflow> CreateAsync(WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return _core.ReadAsync(_api.CreateAsync(options, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+        return _core.ReadAsync("Workflows.Create", requestOptions, (call, ct) => _api.CreateAsync(options, call, ct), BotCadenceJsonContext.Default.Workflow, cancellationToken);
     }
 
-    public Task<Workflow> GetAsync(string workflowId, CancellationToken cancellationToken = default)
+    public Task<Workflow> GetAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        return _core.ReadAsync(_api.GetAsync(workflowId, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+        return _core.ReadAsync("Workflows.Get", requestOptions, (call, ct) => _api.GetAsync(workflowId, call, ct), BotCadenceJsonContext.Default.Workflow, cancellationToken);
     }
 
-    public Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        ArgumentNullException.ThrowIfNull(options);
-        return _core.ReadAsync(_api.UpdateAsync(workflowId, options, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
-    }
-
-    public Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, CancellationToken cancellationToken = default)
+    public Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
         ArgumentNullException.ThrowIfNull(options);
-        return _core.ReadAsync(_api.ReplaceAsync(workflowId, options, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+        return _core.ReadAsync("Workflows.Update", requestOptions, (call, ct) => _api.UpdateAsync(workflowId, options, call, ct), BotCadenceJsonContext.Default.Workflow, cancellationToken);
     }
 
-    public Task DeleteAsync(string workflowId, CancellationToken cancellationToken = default)
+    public Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        return _core.ReadNothingAsync(_api.DeleteAsync(workflowId, cancellationToken), cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        return _core.ReadAsync("Workflows.Replace", requestOptions, (call, ct) => _api.ReplaceAsync(workflowId, options, call, ct), BotCadenceJsonContext.Default.Workflow, cancellationToken);
     }
 
-    public Task<Workflow> ActivateAsync(string workflowId, CancellationToken cancellationToken = default)
+    public Task<ResponseInfo> DeleteAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        return _core.ReadAsync(_api.ActivateAsync(workflowId, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+        return _core.ReadNothingAsync("Workflows.Delete", requestOptions, (call, ct) => _api.DeleteAsync(workflowId, call, ct), cancellationToken);
     }
 
-    public Task<Workflow> DeactivateAsync(string workflowId, CancellationToken cancellationToken = default)
+    public Task<Workflow> ActivateAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        return _core.ReadAsync(_api.DeactivateAsync(workflowId, cancellationToken), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+        return _core.ReadAsync("Workflows.Activate", requestOptions, (call, ct) => _api.ActivateAsync(workflowId, call, ct), BotCadenceJsonContext.Default.Workflow, cancellationToken);
     }
 
-    public Task<Execution> ExecuteAsync(string workflowId, CancellationToken cancellationToken = default) =>
-        SendExecuteAsync(workflowId, null, cancellationToken);
+    public Task<Workflow> DeactivateAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _core.ReadAsync("Workflows.Deactivate", requestOptions, (call, ct) => _api.DeactivateAsync(workflowId, call, ct), BotCadenceJsonContext.Default.Workflow, cancellationToken);
+    }
 
-    public Task<Execution> ExecuteAsync(string workflowId, JsonElement input, CancellationToken cancellationToken = default) =>
-        SendExecuteAsync(workflowId, input, cancellationToken);
+    public Task<Execution> ExecuteAsync(string workflowId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        SendExecuteAsync(workflowId, null, requestOptions, cancellationToken);
 
-    public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, CancellationToken cancellationToken = default)
+    public Task<Execution> ExecuteAsync(string workflowId, JsonElement input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        SendExecuteAsync(workflowId, input, requestOptions, cancellationToken);
+
+    public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputTypeInfo);
-        return SendExecuteAsync(workflowId, JsonSerializer.SerializeToElement(input, inputTypeInfo), cancellationToken);
+        return SendExecuteAsync(workflowId, JsonSerializer.SerializeToElement(input, inputTypeInfo), requestOptions, cancellationToken);
     }
 
     [RequiresUnreferencedCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
     [RequiresDynamicCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
-    public Task<Execution> ExecuteAsync(string workflowId, object? input, CancellationToken cancellationToken = default) =>
+    public Task<Execution> ExecuteAsync(string workflowId, object? input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
         SendExecuteAsync(workflowId, input switch
         {
             null => null,
             JsonElement element => element,
             _ => JsonSerializer.SerializeToElement(input, input.GetType(), ReflectionOptions),
-        }, cancellationToken);
+        }, requestOptions, cancellationToken);
 
-    public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
         return _core.ReadAsync(
-            _api.GetMetricsAsync(workflowId, Iso8601.Format(options?.StartDate), Iso8601.Format(options?.EndDate), options?.Granularity?.Value, cancellationToken),
+            "Workflows.GetMetrics", requestOptions, (call, ct) => _api.GetMetricsAsync(workflowId, Iso8601.Format(options?.StartDate), Iso8601.Format(options?.EndDate), options?.Granularity?.Value, call, ct),
             BotCadenceJsonContext.Default.WorkflowMetrics, cancellationToken);
     }
 
-    private Task<Execution> SendExecuteAsync(string workflowId, JsonElement? input, CancellationToken cancellationToken)
+    private Task<Execution> SendExecuteAsync(string workflowId, JsonElement? input, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
         if (input is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Null and not JsonValueKind.Undefined } bad)
@@ -204,6 +217,6 @@ internal sealed class WorkflowsClient : IWorkflowsClient
         }
 
         var body = new ExecuteWorkflowRequest { Input = input is { ValueKind: JsonValueKind.Object } ? input : null };
-        return _core.ReadAsync(_api.ExecuteAsync(workflowId, body, cancellationToken), BotCadenceJsonContext.Default.Execution, cancellationToken);
+        return _core.ReadAsync("Workflows.Execute", requestOptions, (call, ct) => _api.ExecuteAsync(workflowId, body, call, ct), BotCadenceJsonContext.Default.Execution, cancellationToken);
     }
 }
