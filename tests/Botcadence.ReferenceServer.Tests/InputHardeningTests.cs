@@ -229,7 +229,16 @@ internal sealed class InputHardeningTests : ServerFixture
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head + body));
         client.Client.Shutdown(SocketShutdown.Send);
         using var reader = new StreamReader(stream, Encoding.ASCII);
-        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        string? statusLine;
+        try
+        {
+            statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        catch (IOException)
+        {
+            statusLine = null; // the connection was reset: no answer, which is not a 5xx either
+        }
+
         Assert.That(statusLine, Does.StartWith("HTTP/1.1 4").Or.Null, "a 4xx, or the connection closed; never a 5xx");
     }
 }
