@@ -6,8 +6,8 @@ namespace Botcadence.ReferenceServer.Infrastructure;
 
 /// <summary>
 /// Checks that Kestrel would otherwise make before the application runs, made here instead so the answer carries the
-/// error envelope, <c>X-Request-Id</c> and the rate-limit headers: request targets over 8 KiB (414) and header values
-/// with bytes outside printable ASCII (400). Kestrel keeps its own, larger limits as a backstop (see
+/// error envelope, <c>X-Request-Id</c> and the rate-limit headers: request targets over 8 KiB (414), bodies over 1 MiB
+/// on any route (413) and header values with bytes outside printable ASCII (400). Kestrel keeps its own, larger limits as a backstop (see
 /// <see cref="ConfigureKestrel"/>); what it still rejects by itself is documented in docs/openapi.yaml.
 /// </summary>
 internal sealed class RequestLimitsMiddleware(RequestDelegate next)
@@ -34,6 +34,14 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next)
                 StatusCodes.Status414UriTooLong,
                 ErrorCodes.InvalidRequest,
                 $"The request URL is longer than {MaxTargetLength} characters."));
+        }
+
+        // A body over the limit is answered 413 here for every route, also for those that never read a body: left to
+        // Kestrel, such a body would be cut off after the response and the client would see a broken connection.
+        if (context.Request.ContentLength > RequestBody.MaxBytes
+            && context.GetEndpoint()?.Metadata.GetMetadata<Files.StreamedRequestBody>() is null)
+        {
+            throw new ApiException(new ApiError(StatusCodes.Status413PayloadTooLarge, ErrorCodes.InvalidRequest, "The request body is larger than 1 MiB."));
         }
 
         foreach (var (name, values) in context.Request.Headers)
