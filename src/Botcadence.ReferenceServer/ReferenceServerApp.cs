@@ -33,6 +33,7 @@ internal static class ReferenceServerApp
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            RequestLimitsMiddleware.ConfigureKestrel(k);
         });
 
         var services = builder.Services;
@@ -67,6 +68,7 @@ internal static class ReferenceServerApp
         app.UseMiddleware<ExceptionMiddleware>();
         app.UseRouting();
         app.UseMiddleware<AuthMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<StatusCodeEnvelopeMiddleware>();
         app.UseMiddleware<ScopeMiddleware>();
         app.UseMiddleware<AccessPolicyMiddleware>();

@@ -51,9 +51,9 @@ internal sealed class AgentTests : ServerFixture
         Assert.That(installed.Select(e => e.Data["skill"]!.GetValue<string>()), Is.EqualTo(new[] { "booking" }));
 
         Check.Error(await api.PutAsync($"agents/{agent.Id}/skills", """{"skills":["ok",""]}"""), 422, "VALIDATION_ERROR", "skills[1]");
-        Check.Error(await api.PutAsync($"agents/{agent.Id}/skills", """{}"""), 422, "VALIDATION_ERROR", "skills");
-        Check.Error(await api.PostAsync($"agents/{agent.Id}/message", """{"channel":"api"}"""), 422, "VALIDATION_ERROR", "content");
-        Check.Error(await api.PostAsync($"agents/{agent.Id}/message", """{"content":"hi","metadata":[]}"""), 422, "VALIDATION_ERROR", "metadata");
+        Check.Error(await api.PutAsync($"agents/{agent.Id}/skills", """{}"""), 400, "INVALID_REQUEST", "skills");
+        Check.Error(await api.PostAsync($"agents/{agent.Id}/message", """{"channel":"api"}"""), 400, "INVALID_REQUEST", "content");
+        Check.Error(await api.PostAsync($"agents/{agent.Id}/message", """{"content":"hi","metadata":[]}"""), 400, "INVALID_REQUEST", "metadata");
         Check.Error(await NewTenant().GetAsync("agents/" + agent.Id), 404, "NOT_FOUND");
         Check.Error(await api.GetAsync("analytics/usage?granularity=year"), 400, "INVALID_REQUEST", "granularity");
         Check.Error(await api.GetAsync("analytics/usage?start_date=2026-02-01&end_date=2026-01-01"), 400, "INVALID_REQUEST", "start_date");

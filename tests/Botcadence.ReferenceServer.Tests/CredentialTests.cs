@@ -30,16 +30,16 @@ internal sealed class CredentialTests : ServerFixture
         Check.Error(await api.DeleteAsync("credentials/" + created.Id), 404, "NOT_FOUND");
     }
 
-    [TestCase("""{"type":"api_key","value":"xoxb-very-secret-token-123"}""", "name")]
-    [TestCase("""{"name":"n","value":"xoxb-very-secret-token-123"}""", "type")]
-    [TestCase("""{"name":"n","type":"password","value":"xoxb-very-secret-token-123"}""", "type")]
-    [TestCase("""{"name":"n","type":"custom"}""", "value")]
-    [TestCase("""{"name":"n","type":"custom","value":""}""", "value")]
-    [TestCase("""{"name":"n","type":"custom","value":42}""", "value")]
-    public async Task Bad_input_is_422_naming_the_field_without_echoing_the_value(string body, string field)
+    [TestCase("""{"type":"api_key","value":"xoxb-very-secret-token-123"}""", "name", 400)]
+    [TestCase("""{"name":"n","value":"xoxb-very-secret-token-123"}""", "type", 400)]
+    [TestCase("""{"name":"n","type":"password","value":"xoxb-very-secret-token-123"}""", "type", 422)]
+    [TestCase("""{"name":"n","type":"custom"}""", "value", 400)]
+    [TestCase("""{"name":"n","type":"custom","value":""}""", "value", 422)]
+    [TestCase("""{"name":"n","type":"custom","value":42}""", "value", 400)]
+    public async Task Bad_input_is_4xx_naming_the_field_without_echoing_the_value(string body, string field, int status)
     {
         var response = await NewTenant().PostAsync("credentials", body);
-        Check.Error(response, 422, "VALIDATION_ERROR", field);
+        Check.Field(response, status, field);
         Assert.That(response.Raw, Does.Not.Contain("xoxb"));
     }
 

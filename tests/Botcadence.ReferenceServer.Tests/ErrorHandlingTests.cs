@@ -27,40 +27,40 @@ internal sealed class ErrorHandlingTests : ServerFixture
         Check.Error(response, 400, "INVALID_REQUEST");
     }
 
-    [TestCase("{\"description\":\"no name\"}", "name")]
-    [TestCase("{\"name\":null}", "name")]
-    [TestCase("{\"name\":5}", "name")]
-    [TestCase("{\"name\":\"\"}", "name")]
-    [TestCase("{\"name\":\"   \"}", "name")]
-    [TestCase("{\"name\":true}", "name")]
-    [TestCase("{\"name\":\"a\",\"description\":5}", "description")]
-    [TestCase("{\"name\":\"a\",\"channel\":[]}", "channel")]
-    [TestCase("{\"name\":\"a\",\"status\":\"bogus\"}", "status")]
-    [TestCase("{\"name\":\"a\",\"status\":1}", "status")]
-    [TestCase("{\"name\":\"a\",\"trigger\":\"webhook\"}", "trigger")]
-    [TestCase("{\"name\":\"a\",\"trigger\":{}}", "trigger.type")]
-    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":1}}", "trigger.type")]
-    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"event\":1}}", "trigger.event")]
-    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"keywords\":\"x\"}}", "trigger.keywords")]
-    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"keywords\":[\"a\",2]}}", "trigger.keywords[1]")]
-    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"config\":[]}}", "trigger.config")]
-    [TestCase("{\"name\":\"a\",\"actions\":{}}", "actions")]
-    [TestCase("{\"name\":\"a\",\"actions\":[1]}", "actions[0]")]
-    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\"},{\"config\":{}}]}", "actions[1].type")]
-    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":7}]}", "actions[0].type")]
-    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\",\"config\":\"y\"}]}", "actions[0].config")]
-    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\",\"id\":3}]}", "actions[0].id")]
-    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\",\"id\":\"s\"},{\"type\":\"y\",\"id\":\"s\"}]}", "actions[1].id")]
-    public async Task Invalid_field_is_422_naming_the_field(string body, string field)
+    [TestCase("{\"description\":\"no name\"}", "name", 400)]
+    [TestCase("{\"name\":null}", "name", 400)]
+    [TestCase("{\"name\":5}", "name", 400)]
+    [TestCase("{\"name\":\"\"}", "name", 422)]
+    [TestCase("{\"name\":\"   \"}", "name", 422)]
+    [TestCase("{\"name\":true}", "name", 400)]
+    [TestCase("{\"name\":\"a\",\"description\":5}", "description", 400)]
+    [TestCase("{\"name\":\"a\",\"channel\":[]}", "channel", 400)]
+    [TestCase("{\"name\":\"a\",\"status\":\"bogus\"}", "status", 422)]
+    [TestCase("{\"name\":\"a\",\"status\":1}", "status", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":\"webhook\"}", "trigger", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":{}}", "trigger.type", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":1}}", "trigger.type", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"event\":1}}", "trigger.event", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"keywords\":\"x\"}}", "trigger.keywords", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"keywords\":[\"a\",2]}}", "trigger.keywords[1]", 400)]
+    [TestCase("{\"name\":\"a\",\"trigger\":{\"type\":\"webhook\",\"config\":[]}}", "trigger.config", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":{}}", "actions", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":[1]}", "actions[0]", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\"},{\"config\":{}}]}", "actions[1].type", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":7}]}", "actions[0].type", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\",\"config\":\"y\"}]}", "actions[0].config", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\",\"id\":3}]}", "actions[0].id", 400)]
+    [TestCase("{\"name\":\"a\",\"actions\":[{\"type\":\"x\",\"id\":\"s\"},{\"type\":\"y\",\"id\":\"s\"}]}", "actions[1].id", 422)]
+    public async Task Invalid_field_is_rejected_naming_the_field(string body, string field, int status)
     {
         var api = NewTenant();
         var created = await api.PostAsync("workflows", body);
-        Check.Error(created, 422, "VALIDATION_ERROR", field);
+        Check.Field(created, status, field);
 
         // PUT has the same rules.
         var wf = await api.CreateWorkflowAsync("""{"name":"target"}""");
         var replaced = await api.PutAsync("workflows/" + Check.Str(wf["id"]), body);
-        Check.Error(replaced, 422, "VALIDATION_ERROR", field);
+        Check.Field(replaced, status, field);
     }
 
     [Test]
@@ -74,21 +74,21 @@ internal sealed class ErrorHandlingTests : ServerFixture
     [TestCase("{\"status\":null}", "status")]
     [TestCase("{\"actions\":null}", "actions")]
     [TestCase("{\"trigger\":{\"event\":\"x\"}}", "trigger.type")]
-    public async Task Invalid_patch_is_422(string body, string field)
+    public async Task Null_or_missing_required_in_a_patch_is_400(string body, string field)
     {
         var api = NewTenant();
         var wf = await api.CreateWorkflowAsync("""{"name":"target"}""");
-        Check.Error(await api.PatchAsync("workflows/" + Check.Str(wf["id"]), body), 422, "VALIDATION_ERROR", field);
+        Check.Error(await api.PatchAsync("workflows/" + Check.Str(wf["id"]), body), 400, "INVALID_REQUEST", field);
     }
 
     [TestCase("{\"input\":5}")]
     [TestCase("{\"input\":\"x\"}")]
     [TestCase("{\"input\":[1]}")]
-    public async Task Execute_with_non_object_input_is_422(string body)
+    public async Task Execute_with_non_object_input_is_400(string body)
     {
         var api = NewTenant();
         var id = await api.CreateActiveWorkflowAsync();
-        Check.Error(await api.PostAsync($"workflows/{id}/execute", body), 422, "VALIDATION_ERROR", "input");
+        Check.Error(await api.PostAsync($"workflows/{id}/execute", body), 400, "INVALID_REQUEST", "input");
     }
 
     [Test]

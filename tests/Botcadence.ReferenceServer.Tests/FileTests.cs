@@ -61,7 +61,7 @@ internal sealed class FileTests : ServerFixture
     {
         var api = NewTenant();
         Check.Error(await api.PostAsync("files", """{"file":"x"}"""), 415, "INVALID_REQUEST");
-        Check.Error(await api.PostAsync("files", configure: Multipart(("run_id", null, "run_x"u8.ToArray()))), 422, "VALIDATION_ERROR", "file");
+        Check.Error(await api.PostAsync("files", configure: Multipart(("run_id", null, "run_x"u8.ToArray()))), 400, "INVALID_REQUEST", "file");
         Check.Error(await api.PostAsync("files", configure: Multipart(("file", "a", [1]), ("task_id", null, "task_x"u8.ToArray()))), 422, "VALIDATION_ERROR", "task_id");
         Check.Error(await api.PostAsync("files", configure: Multipart(("file", "a", [1]), ("run_id", null, "run_nope"u8.ToArray()))), 404, "NOT_FOUND");
         Check.Error(await api.PostAsync("files", configure: Multipart(("file", "a", [1]), ("file", "b", [2]))), 400, "INVALID_REQUEST", "file");

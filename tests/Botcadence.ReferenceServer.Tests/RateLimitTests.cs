@@ -57,7 +57,8 @@ internal sealed class RateLimitTests
 
         Check.Error(await api.GetAsync("workflows/wf_missing"), 404, "NOT_FOUND");
         Check.Error(await api.PostAsync("workflows", "{"), 400, "INVALID_REQUEST");
-        Check.Error(await api.PostAsync("workflows", "{}"), 422, "VALIDATION_ERROR");
+        Check.Error(await api.PostAsync("workflows", "{}"), 400, "INVALID_REQUEST", "name");
+        Check.Error(await api.PostAsync("workflows", """{"name":""}"""), 422, "VALIDATION_ERROR", "name");
         Check.Error(await api.PutAsync("executions", "{}"), 405, "INVALID_REQUEST");
 
         // Unauthenticated requests are limited per IP at the free-plan limit.

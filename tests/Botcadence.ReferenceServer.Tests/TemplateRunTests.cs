@@ -45,19 +45,19 @@ internal sealed class TemplateRunTests : ServerFixture
         Check.Error(await api.PostAsync($"templates/{created.Id}/publish"), 409, "CONFLICT");
     }
 
-    [TestCase("""{}""", "name")]
-    [TestCase("""{"name":""}""", "name")]
-    [TestCase("""{"name":"x","tasks":{}}""", "tasks")]
-    [TestCase("""{"name":"x","tasks":[{}]}""", "tasks[0].name")]
-    [TestCase("""{"name":"x","tasks":[{"name":"a","required":"no"}]}""", "tasks[0].required")]
-    [TestCase("""{"name":"x","tasks":[{"name":"a","due_in_hours":-1}]}""", "tasks[0].due_in_hours")]
-    [TestCase("""{"name":"x","tasks":[{"name":"a","due_in_hours":1.5}]}""", "tasks[0].due_in_hours")]
-    [TestCase("""{"name":"x","tasks":[{"id":"a b","name":"a"}]}""", "tasks[0].id")]
-    [TestCase("""{"name":"x","tasks":[{"id":"a","name":"a"},{"id":"a","name":"b"}]}""", "tasks[1].id")]
-    [TestCase("""{"name":"x","tasks":[{"name":"a","fields":[{"name":"f","type":"date"}]}]}""", "tasks[0].fields[0].type")]
-    [TestCase("""{"name":"x","due_in_hours":"1"}""", "due_in_hours")]
-    public async Task Bad_templates_are_422_naming_the_field(string body, string field) =>
-        Check.Error(await NewTenant().PostAsync("templates", body), 422, "VALIDATION_ERROR", field);
+    [TestCase("""{}""", "name", 400)]
+    [TestCase("""{"name":""}""", "name", 422)]
+    [TestCase("""{"name":"x","tasks":{}}""", "tasks", 400)]
+    [TestCase("""{"name":"x","tasks":[{}]}""", "tasks[0].name", 400)]
+    [TestCase("""{"name":"x","tasks":[{"name":"a","required":"no"}]}""", "tasks[0].required", 400)]
+    [TestCase("""{"name":"x","tasks":[{"name":"a","due_in_hours":-1}]}""", "tasks[0].due_in_hours", 422)]
+    [TestCase("""{"name":"x","tasks":[{"name":"a","due_in_hours":1.5}]}""", "tasks[0].due_in_hours", 422)]
+    [TestCase("""{"name":"x","tasks":[{"id":"a b","name":"a"}]}""", "tasks[0].id", 422)]
+    [TestCase("""{"name":"x","tasks":[{"id":"a","name":"a"},{"id":"a","name":"b"}]}""", "tasks[1].id", 422)]
+    [TestCase("""{"name":"x","tasks":[{"name":"a","fields":[{"name":"f","type":"date"}]}]}""", "tasks[0].fields[0].type", 422)]
+    [TestCase("""{"name":"x","due_in_hours":"1"}""", "due_in_hours", 400)]
+    public async Task Bad_templates_are_rejected_naming_the_field(string body, string field, int status) =>
+        Check.Field(await NewTenant().PostAsync("templates", body), status, field);
 
     [Test]
     public async Task Publishing_a_template_without_tasks_is_422()
@@ -68,17 +68,17 @@ internal sealed class TemplateRunTests : ServerFixture
         Check.Error(await api.GetAsync("templates?status=draft"), 400, "INVALID_REQUEST", "status");
     }
 
-    [TestCase("""{}""", 422, "template_id")]
-    [TestCase("""{"template_id":7}""", 422, "template_id")]
+    [TestCase("""{}""", 400, "template_id")]
+    [TestCase("""{"template_id":7}""", 400, "template_id")]
     [TestCase("""{"template_id":"TEMPLATE","due_date":"tomorrow"}""", 422, "due_date")]
-    [TestCase("""{"template_id":"TEMPLATE","form_data":[]}""", 422, "form_data")]
+    [TestCase("""{"template_id":"TEMPLATE","form_data":[]}""", 400, "form_data")]
     [TestCase("""{"template_id":"TEMPLATE","form_data":{"decision":"maybe"}}""", 422, "form_data.decision")]
     [TestCase("""{"template_id":"TEMPLATE","form_data":{"nope":"x"}}""", 422, "form_data.nope")]
     public async Task Bad_launches_are_rejected_naming_the_field(string body, int status, string field)
     {
         var api = NewTenant();
         var template = await PublishedAsync(api);
-        Check.Error(await api.PostAsync("runs", body.Replace("TEMPLATE", template, StringComparison.Ordinal)), status, "VALIDATION_ERROR", field);
+        Check.Field(await api.PostAsync("runs", body.Replace("TEMPLATE", template, StringComparison.Ordinal)), status, field);
     }
 
     [Test]
@@ -94,9 +94,9 @@ internal sealed class TemplateRunTests : ServerFixture
         Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[0]}", """{"status":"DONE"}"""), 422, "VALIDATION_ERROR", "status");
         Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[0]}", """{"status":"SKIPPED"}"""), 422, "VALIDATION_ERROR", "status");
         Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[0]}", """{"due_date":"soon"}"""), 422, "VALIDATION_ERROR", "due_date");
-        Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[1]}", """{"value":"text"}"""), 422, "VALIDATION_ERROR", "value");
-        Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[1]}", """{"value":{"amount":"ten"}}"""), 422, "VALIDATION_ERROR", "value.amount");
-        Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[1]}", """{"status":"COMPLETED"}"""), 422, "VALIDATION_ERROR", "value.decision");
+        Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[1]}", """{"value":"text"}"""), 400, "INVALID_REQUEST", "value");
+        Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[1]}", """{"value":{"amount":"ten"}}"""), 400, "INVALID_REQUEST", "value.amount");
+        Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/{tasks[1]}", """{"status":"COMPLETED"}"""), 400, "INVALID_REQUEST", "value.decision");
         Check.Error(await api.PatchAsync($"runs/{run.Id}/tasks/task_nope", """{"status":"COMPLETED"}"""), 404, "NOT_FOUND");
         Check.Error(await api.PatchAsync($"runs/run_nope/tasks/{tasks[0]}", """{"status":"COMPLETED"}"""), 404, "NOT_FOUND");
 

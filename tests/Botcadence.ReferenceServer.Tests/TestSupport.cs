@@ -149,6 +149,10 @@ internal static class Check
         return error;
     }
 
+    /// <summary>A rejected body field: 400 INVALID_REQUEST (missing or wrong JSON type) or 422 VALIDATION_ERROR (semantically invalid).</summary>
+    public static JsonNode Field(ApiResponse response, int status, string field) =>
+        Error(response, status, status == 400 ? "INVALID_REQUEST" : "VALIDATION_ERROR", field);
+
     public static string Str(JsonNode? node) => node?.GetValue<string>() ?? throw new AssertionException("expected a string, got null");
 
     public static List<string> Ids(JsonNode page) => page["data"]!.AsArray().Select(i => Str(i!["id"])).ToList();

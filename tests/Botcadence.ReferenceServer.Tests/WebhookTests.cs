@@ -53,16 +53,16 @@ internal sealed class WebhookTests : ServerFixture
         Assert.That(list.Body["per_page"]!.GetValue<int>(), Is.EqualTo(20));
     }
 
-    [TestCase("""{"url":"https://example.com/h"}""", 422, "VALIDATION_ERROR", "events")]
-    [TestCase("""{"events":["*"]}""", 422, "VALIDATION_ERROR", "url")]
+    [TestCase("""{"url":"https://example.com/h"}""", 400, "INVALID_REQUEST", "events")]
+    [TestCase("""{"events":["*"]}""", 400, "INVALID_REQUEST", "url")]
     [TestCase("""{"url":"mailto:x@y.z","events":["*"]}""", 422, "VALIDATION_ERROR", "url")]
-    [TestCase("""{"url":"https://example.com/h","events":"run.completed"}""", 422, "VALIDATION_ERROR", "events")]
-    [TestCase("""{"url":"https://example.com/h","events":["run.completed",7]}""", 422, "VALIDATION_ERROR", "events[1]")]
+    [TestCase("""{"url":"https://example.com/h","events":"run.completed"}""", 400, "INVALID_REQUEST", "events")]
+    [TestCase("""{"url":"https://example.com/h","events":["run.completed",7]}""", 400, "INVALID_REQUEST", "events[1]")]
     [TestCase("""{"url":"https://example.com/h","events":["run.finished"]}""", 422, "VALIDATION_ERROR", "events[0]")]
     [TestCase("""{"url":"https://example.com/h","events":["*"],"secret":"whsec_short"}""", 422, "VALIDATION_ERROR", "secret")]
     [TestCase("""{"url":"https://example.com/h","events":["*"],"colour":"red"}""", 422, "VALIDATION_ERROR", "colour")]
     [TestCase("""{"workflow_id":"wf_x","url":"https://example.com/h"}""", 422, "VALIDATION_ERROR", "workflow_id")]
-    [TestCase("""{"workflow_id":42}""", 422, "VALIDATION_ERROR", "workflow_id")]
+    [TestCase("""{"workflow_id":42}""", 400, "INVALID_REQUEST", "workflow_id")]
     [TestCase("""[]""", 400, "INVALID_REQUEST", null)]
     public async Task Bad_creates_are_4xx_envelopes_naming_the_field(string body, int status, string code, string? field)
     {
@@ -116,7 +116,7 @@ internal sealed class WebhookTests : ServerFixture
         var api = NewTenant();
         var hook = await api.PostAsync("webhooks", """{"url":"https://example.com/h","events":["*"]}""");
         Check.Error(await api.PostAsync($"webhooks/{hook.Id}/rotate-secret", """{"grace_period_seconds":-1}"""), 422, "VALIDATION_ERROR", "grace_period_seconds");
-        Check.Error(await api.PostAsync($"webhooks/{hook.Id}/rotate-secret", """{"grace_period_seconds":"soon"}"""), 422, "VALIDATION_ERROR", "grace_period_seconds");
+        Check.Error(await api.PostAsync($"webhooks/{hook.Id}/rotate-secret", """{"grace_period_seconds":"soon"}"""), 400, "INVALID_REQUEST", "grace_period_seconds");
         Check.Error(await api.PostAsync($"webhooks/{hook.Id}/test", """{"event":"nope"}"""), 422, "VALIDATION_ERROR", "event");
 
         var rotated = await api.PostAsync($"webhooks/{hook.Id}/rotate-secret", """{"grace_period_seconds":0}""");

@@ -155,7 +155,7 @@ internal static class DataSourceEndpoints
             {
                 if (merged[column.Name] is null)
                 {
-                    throw Fields.Invalid("values." + column.Name, $"'values.{column.Name}' is required and cannot be removed.");
+                    throw Fields.Required("values." + column.Name);
                 }
             }
 
@@ -165,8 +165,8 @@ internal static class DataSourceEndpoints
     }
 
     /// <summary>
-    /// <c>values</c> checked against the columns: unknown column, wrong type, or (on create) a missing required column is
-    /// 422 naming <c>values.&lt;column&gt;</c>. On update, null removes an optional value.
+    /// <c>values</c> checked against the columns: a wrong JSON type or (on create) a missing required column is 400, an
+    /// unknown column or a malformed date 422, naming <c>values.&lt;column&gt;</c>. On update, null removes an optional value.
     /// </summary>
     private static JsonObject ReadValues(JsonObject body, DataSource source, bool partial)
     {
@@ -186,7 +186,7 @@ internal static class DataSourceEndpoints
             {
                 if (column.Required)
                 {
-                    throw Fields.Invalid(path, $"'{path}' is required and cannot be null.");
+                    throw Fields.WrongType(path, $"'{path}' is required and cannot be null.");
                 }
 
                 if (partial)
@@ -197,9 +197,14 @@ internal static class DataSourceEndpoints
                 continue;
             }
 
-            if (!Matches(value, column.Type))
+            if (!HasJsonType(value, column.Type))
             {
-                throw Fields.Invalid(path, $"'{path}' must be a {column.Type} value" + (column.Type == "date" ? " (ISO-8601 string)." : "."));
+                throw Fields.WrongType(path, $"'{path}' must be a {column.Type} value" + (column.Type == "date" ? " (ISO-8601 string)." : "."));
+            }
+
+            if (column.Type == "date" && !Query.TryParseDate(value.GetValue<string>(), out _))
+            {
+                throw Fields.Invalid(path, $"'{path}' must be an ISO-8601 date or date-time.");
             }
 
             result[name] = value.DeepClone();
@@ -216,15 +221,14 @@ internal static class DataSourceEndpoints
         return result;
     }
 
-    private static bool Matches(JsonNode value, string type)
+    private static bool HasJsonType(JsonNode value, string type)
     {
         var kind = value.GetValueKind();
         return type switch
         {
-            "text" => kind == JsonValueKind.String,
+            "text" or "date" => kind == JsonValueKind.String,
             "number" => kind == JsonValueKind.Number,
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
-            "date" => kind == JsonValueKind.String && Query.TryParseDate(value.GetValue<string>(), out _),
             _ => false,
         };
     }

@@ -86,7 +86,15 @@ internal static class FileEndpoints
 
                         fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                         fileName = string.IsNullOrWhiteSpace(fileName) ? "file" : Path.GetFileName(fileName.Replace('\\', '/'));
-                        contentType = string.IsNullOrWhiteSpace(section.ContentType) ? "application/octet-stream" : section.ContentType;
+                        contentType = string.IsNullOrWhiteSpace(section.ContentType) ? "application/octet-stream" : section.ContentType.Trim();
+
+                        // Served back as the download's Content-Type, so it must be a header value Kestrel can write.
+                        if (contentType.Length > 200 || contentType.Any(c => c is < ' ' or > '~')
+                            || !MediaTypeHeaderValue.TryParse(contentType, out var partType) || partType.MediaType.IndexOf('/') <= 0)
+                        {
+                            throw new ApiException(ApiError.BadRequest("The 'file' part's Content-Type is not a valid media type.", "file"));
+                        }
+
                         tempPath = store.NewTempPath();
                         (size, sha256) = await CopyToDiskAsync(section.Body, tempPath, max, context.RequestAborted).ConfigureAwait(false);
                         break;
@@ -97,7 +105,11 @@ internal static class FileEndpoints
                         taskId = await ReadFieldAsync(section, name, context.RequestAborted).ConfigureAwait(false);
                         break;
                     default:
-                        await section.Body.DrainAsync(context.RequestAborted).ConfigureAwait(false);
+                        var discard = new byte[16 * 1024];
+                        while (await ReadPartAsync(section.Body, discard, context.RequestAborted).ConfigureAwait(false) > 0)
+                        {
+                        }
+
                         break;
                 }
             }
@@ -156,6 +168,26 @@ internal static class FileEndpoints
         }
     }
 
+    /// <summary>
+    /// Reads from a section's body. A body cut off before its closing boundary, or otherwise malformed, is the client's
+    /// fault: 400, not 500. (A connection that ends early surfaces as Kestrel's own 400 <see cref="BadHttpRequestException"/>.)
+    /// </summary>
+    private static async ValueTask<int> ReadPartAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            throw new ApiException(ApiError.BadRequest("The multipart body is truncated or malformed: " + ex.Message));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ApiException(ApiError.BadRequest("The multipart body is truncated or malformed: " + ex.Message));
+        }
+    }
+
     private static async Task<(long Size, string Sha256)> CopyToDiskAsync(Stream body, string path, long max, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -164,7 +196,7 @@ internal static class FileEndpoints
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
         {
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadPartAsync(body, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 size += read;
                 if (size > max)
@@ -185,7 +217,7 @@ internal static class FileEndpoints
         var buffer = new byte[MaxFieldBytes + 1];
         var total = 0;
         int read;
-        while (total <= MaxFieldBytes && (read = await section.Body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+        while (total <= MaxFieldBytes && (read = await ReadPartAsync(section.Body, buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
         {
             total += read;
         }

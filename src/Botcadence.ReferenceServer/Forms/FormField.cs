@@ -98,7 +98,7 @@ internal static partial class FormFields
             {
                 if (field.Required && requireAll)
                 {
-                    throw Fields.Invalid(path, $"'{path}' is required.");
+                    throw value is null ? Fields.Required(path) : Fields.Invalid(path, $"'{path}' is required and must not be blank.");
                 }
 
                 continue;
@@ -116,7 +116,7 @@ internal static partial class FormFields
             case Text or Textarea:
                 if (kind != JsonValueKind.String)
                 {
-                    throw Fields.Invalid(path, $"'{path}' must be a string.");
+                    throw Fields.WrongType(path, $"'{path}' must be a string.");
                 }
 
                 if (value.GetValue<string>().Length > (field.Type == Text ? 1_000 : 100_000))
@@ -126,7 +126,12 @@ internal static partial class FormFields
 
                 break;
             case Email:
-                if (kind != JsonValueKind.String || !EmailPattern().IsMatch(value.GetValue<string>()))
+                if (kind != JsonValueKind.String)
+                {
+                    throw Fields.WrongType(path, $"'{path}' must be a string holding an e-mail address.");
+                }
+
+                if (!EmailPattern().IsMatch(value.GetValue<string>()))
                 {
                     throw Fields.Invalid(path, $"'{path}' must be an e-mail address.");
                 }
@@ -135,19 +140,24 @@ internal static partial class FormFields
             case Number:
                 if (kind != JsonValueKind.Number)
                 {
-                    throw Fields.Invalid(path, $"'{path}' must be a number.");
+                    throw Fields.WrongType(path, $"'{path}' must be a number.");
                 }
 
                 break;
             case Checkbox:
                 if (kind is not JsonValueKind.True and not JsonValueKind.False)
                 {
-                    throw Fields.Invalid(path, $"'{path}' must be a boolean.");
+                    throw Fields.WrongType(path, $"'{path}' must be a boolean.");
                 }
 
                 break;
             case Select:
-                if (kind != JsonValueKind.String || !(field.Options ?? []).Contains(value.GetValue<string>()))
+                if (kind != JsonValueKind.String)
+                {
+                    throw Fields.WrongType(path, $"'{path}' must be a string, one of: {string.Join(", ", field.Options ?? [])}.");
+                }
+
+                if (!(field.Options ?? []).Contains(value.GetValue<string>()))
                 {
                     throw Fields.Invalid(path, $"'{path}' must be one of: {string.Join(", ", field.Options ?? [])}.");
                 }

@@ -77,7 +77,11 @@ internal sealed class IdempotencyStore(ServerClock clock)
 /// <summary>A response as replayed to a repeated idempotent request.</summary>
 internal sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body);
 
-/// <summary>Idempotency-Key handling for every POST under /v1 made by an authenticated caller.</summary>
+/// <summary>
+/// Idempotency-Key handling for every mutating request (POST, PATCH, PUT, DELETE) under /v1 made by an authenticated
+/// caller: the first response is stored and replayed to repeats with the same method, path and body; the same key with
+/// a different method, path or body is 409.
+/// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
 {
     public const string Header = "Idempotency-Key";
@@ -86,7 +90,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
     public async Task InvokeAsync(HttpContext context)
     {
         var caller = RequestIdMiddleware.State(context).Caller;
-        if (!HttpMethods.IsPost(context.Request.Method) || caller is null
+        if (!IsMutating(context.Request.Method) || caller is null
             || !context.Request.Headers.TryGetValue(Header, out StringValues values)
             || context.GetEndpoint()?.Metadata.GetMetadata<Files.StreamedRequestBody>() is not null)
         {
@@ -109,7 +113,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         {
             if (existing.Fingerprint != fingerprint)
             {
-                await ErrorWriter.WriteAsync(context, ApiError.Conflict("This Idempotency-Key was already used with a different request body.")).ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, ApiError.Conflict("This Idempotency-Key was already used with a different request (method, path or body).")).ConfigureAwait(false);
             }
             else if (existing.Response is not { } stored)
             {
@@ -139,7 +143,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             }
 
             context.Response.Body = originalBody;
-            if (bytes.Length > 0)
+            if (bytes.Length > 0 || !IsBodyless(status))
             {
                 context.Response.ContentLength = bytes.Length;
                 await originalBody.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
@@ -169,12 +173,22 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             context.Response.ContentType = stored.ContentType;
         }
 
-        context.Response.ContentLength = stored.Body.Length;
+        if (stored.Body.Length > 0 || !IsBodyless(stored.Status))
+        {
+            context.Response.ContentLength = stored.Body.Length;
+        }
+
         if (stored.Body.Length > 0)
         {
             await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The methods whose first response is stored and replayed.</summary>
+    public static bool IsMutating(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
+
+    private static bool IsBodyless(int status) => status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified;
 
     private static string Fingerprint(HttpContext context, byte[] body)
     {

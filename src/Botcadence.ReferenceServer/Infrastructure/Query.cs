@@ -31,12 +31,19 @@ internal static class Query
             return defaultValue;
         }
 
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        // int.TryParse alone accepts trailing NUL characters ("1\0" parses as 1): only an optional sign and ASCII digits pass.
+        if (!IsInteger(text) || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
             throw Bad(name, $"Query parameter '{name}' must be an integer between {min} and {max}.");
         }
 
         return value;
+    }
+
+    private static bool IsInteger(string text)
+    {
+        var digits = text.AsSpan(text.Length > 0 && text[0] is '-' or '+' ? 1 : 0);
+        return digits.Length is > 0 and <= 11 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
     public static string? OneOf(HttpContext context, string name, IReadOnlyCollection<string> allowed)
@@ -89,8 +96,10 @@ internal static class Paging
     public static (int Page, int PerPage) PageParams(HttpContext context)
     {
         var page = Query.Int(context, "page", 1, 1, int.MaxValue);
-        var perPageName = context.Request.Query.ContainsKey("per_page") || !context.Request.Query.ContainsKey("limit") ? "per_page" : "limit";
-        var perPage = Query.Int(context, perPageName, 20, 1, 100);
+
+        // per_page wins over its alias limit, but a shadowed limit is still validated: a bad value is never ignored.
+        var limit = Query.Int(context, "limit", 20, 1, 100);
+        var perPage = context.Request.Query.ContainsKey("per_page") ? Query.Int(context, "per_page", 20, 1, 100) : limit;
         return (page, perPage);
     }
 

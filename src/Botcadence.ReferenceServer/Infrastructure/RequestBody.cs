@@ -60,7 +60,12 @@ internal static class RequestBody
         return bytes;
     }
 
-    /// <summary>The body as a JSON object; null when there is no body and <paramref name="required"/> is false.</summary>
+    /// <summary>
+    /// The body as a JSON object; null when there is no body and <paramref name="required"/> is false. Every string and
+    /// property name anywhere in the body (free-form objects included) must be valid Unicode: a lone UTF-16 surrogate
+    /// escape (<c>"\ud800"</c>) or invalid UTF-8 bytes answer 400 naming the field, so nothing that cannot be written
+    /// back as JSON is ever stored.
+    /// </summary>
     public static async Task<JsonObject?> ReadObjectAsync(HttpContext context, bool required)
     {
         var bytes = await ReadBytesAsync(context).ConfigureAwait(false);
@@ -69,6 +74,7 @@ internal static class RequestBody
             return required ? throw new ApiException(ApiError.BadRequest("A JSON object request body is required.")) : null;
         }
 
+        CheckText(bytes);
         JsonNode? node;
         try
         {
@@ -81,6 +87,90 @@ internal static class RequestBody
         }
 
         return node as JsonObject ?? throw new ApiException(ApiError.BadRequest("The request body must be a JSON object."));
+    }
+
+    /// <summary>
+    /// Walks the body's tokens and decodes every string and property name, so text that cannot be represented
+    /// (lone surrogates, invalid UTF-8) is rejected with the JSON path of the value that holds it.
+    /// </summary>
+    internal static void CheckText(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            MaxDepth = DocumentOptions.MaxDepth,
+            AllowTrailingCommas = false,
+            CommentHandling = JsonCommentHandling.Disallow,
+        });
+
+        // One frame per open container: the path to it, and (arrays) the next index or (objects) the last property name.
+        var paths = new List<string>();
+        var indexes = new List<int>();
+        string? property = null;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        property = Decode(ref reader, paths.Count == 0 ? string.Empty : paths[^1], isName: true);
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        paths.Add(paths.Count == 0 ? string.Empty : ValuePath(paths, indexes, ref property));
+                        indexes.Add(reader.TokenType == JsonTokenType.StartArray ? 0 : -1);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        paths.RemoveAt(paths.Count - 1);
+                        indexes.RemoveAt(indexes.Count - 1);
+                        break;
+                    case JsonTokenType.String:
+                        Decode(ref reader, paths.Count == 0 ? string.Empty : ValuePath(paths, indexes, ref property), isName: false);
+                        break;
+                    default:
+                        if (paths.Count > 0)
+                        {
+                            ValuePath(paths, indexes, ref property);
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiException(ApiError.BadRequest("The request body is not valid JSON: " + ex.Message));
+        }
+    }
+
+    private static string ValuePath(List<string> paths, List<int> indexes, ref string? property)
+    {
+        var parent = paths[^1];
+        if (indexes[^1] >= 0)
+        {
+            var index = indexes[^1]++;
+            return parent + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+        }
+
+        var path = Fields.Path(parent, property ?? string.Empty);
+        property = null;
+        return path;
+    }
+
+    private static string Decode(ref Utf8JsonReader reader, string path, bool isName)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var where = isName
+                ? (path.Length == 0 ? "A property name of the request body" : $"A property name in '{path}'")
+                : (path.Length == 0 ? "The request body" : $"'{path}'");
+            throw new ApiException(ApiError.BadRequest(
+                where + " is not valid Unicode text (a lone UTF-16 surrogate escape or invalid UTF-8 bytes).",
+                path.Length == 0 ? null : path));
+        }
     }
 
     private static bool IsJson(string? contentType)
@@ -159,7 +249,12 @@ internal static class RequestBody
     private sealed record CachedBody(byte[]? Bytes);
 }
 
-/// <summary>Field-by-field validation of JSON bodies; every failure is 422 VALIDATION_ERROR naming the path.</summary>
+/// <summary>
+/// Field-by-field validation of JSON bodies, as the seeds give the statuses: a missing required field or a value of the
+/// wrong JSON type is 400 INVALID_REQUEST (<see cref="Required"/>, <see cref="WrongType"/>); a well-formed value that is
+/// semantically invalid (too long, not one of the allowed values, a bad format) is 422 VALIDATION_ERROR
+/// (<see cref="Invalid"/>). Both name the field's JSON path.
+/// </summary>
 internal static class Fields
 {
     public static string Path(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
@@ -171,7 +266,7 @@ internal static class Fields
     {
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            throw Invalid(path, $"'{path}' must be a string.");
+            throw WrongType(path, $"'{path}' must be a string.");
         }
 
         var text = value.GetValue<string>();
@@ -200,15 +295,20 @@ internal static class Fields
     public static bool Boolean(JsonNode? node, string path) =>
         node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False
             ? value.GetValue<bool>()
-            : throw Invalid(path, $"'{path}' must be a boolean.");
+            : throw WrongType(path, $"'{path}' must be a boolean.");
 
     public static JsonObject Object(JsonNode? node, string path) =>
-        node as JsonObject ?? throw Invalid(path, $"'{path}' must be an object.");
+        node as JsonObject ?? throw WrongType(path, $"'{path}' must be an object.");
 
     public static JsonArray Array(JsonNode? node, string path) =>
-        node as JsonArray ?? throw Invalid(path, $"'{path}' must be an array.");
+        node as JsonArray ?? throw WrongType(path, $"'{path}' must be an array.");
 
-    public static ApiException Required(string path) => Invalid(path, $"'{path}' is required.");
+    /// <summary>A required field is missing (or null): 400 INVALID_REQUEST naming it.</summary>
+    public static ApiException Required(string path) => new(ApiError.BadRequest($"'{path}' is required.", path));
 
+    /// <summary>A value of the wrong JSON type (a number where a string belongs, null for a non-nullable field): 400 INVALID_REQUEST.</summary>
+    public static ApiException WrongType(string path, string message) => new(ApiError.BadRequest(message, path));
+
+    /// <summary>A well-formed value that is semantically invalid: 422 VALIDATION_ERROR naming it.</summary>
     public static ApiException Invalid(string path, string message) => new(ApiError.Validation(path, message));
 }

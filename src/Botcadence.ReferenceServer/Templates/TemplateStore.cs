@@ -76,7 +76,12 @@ internal sealed partial class TemplateStore : OrganizationScopedStore<Template>
             return null;
         }
 
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<int>(out var hours) || hours < 1 || hours > MaxDueInHours)
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            throw Fields.WrongType(path, $"'{path}' must be an integer between 1 and {MaxDueInHours}.");
+        }
+
+        if (!v.TryGetValue<int>(out var hours) || hours < 1 || hours > MaxDueInHours)
         {
             throw Fields.Invalid(path, $"'{path}' must be an integer between 1 and {MaxDueInHours}.");
         }

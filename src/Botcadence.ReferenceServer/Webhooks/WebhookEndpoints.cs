@@ -72,7 +72,7 @@ internal static class WebhookEndpoints
         Webhook webhook;
         if (isTrigger)
         {
-            var workflowId = Fields.String(body["workflow_id"], "workflow_id", 1, 200);
+            var workflowId = body["workflow_id"] is { } workflowNode ? Fields.String(workflowNode, "workflow_id", 1, 200) : throw Fields.Required("workflow_id");
             var evt = Fields.TryGet(body, "event", out var e) ? Fields.NullableString(e, "event", 200) : null;
             foreach (var (name, _) in body)
             {
@@ -222,7 +222,12 @@ internal static class WebhookEndpoints
         var grace = DefaultGracePeriod;
         if (body is not null && Fields.TryGet(body, "grace_period_seconds", out var g) && g is not null)
         {
-            if (g is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue(out long seconds) || seconds < 0 || seconds > MaxGracePeriod.TotalSeconds)
+            if (g is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+            {
+                throw Fields.WrongType("grace_period_seconds", $"'grace_period_seconds' must be an integer between 0 and {MaxGracePeriod.TotalSeconds:0}.");
+            }
+
+            if (!v.TryGetValue(out long seconds) || seconds < 0 || seconds > MaxGracePeriod.TotalSeconds)
             {
                 throw Fields.Invalid("grace_period_seconds", $"'grace_period_seconds' must be an integer between 0 and {MaxGracePeriod.TotalSeconds:0}.");
             }

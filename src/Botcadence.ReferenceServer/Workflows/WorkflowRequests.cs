@@ -87,7 +87,7 @@ internal static class WorkflowRequests
     }
 
     private static string Name(JsonNode? node) =>
-        node is null ? throw Fields.Invalid("name", "'name' must not be null.") : Fields.String(node, "name", 1, MaxNameLength);
+        node is null ? throw Fields.WrongType("name", "'name' must be a string, not null.") : Fields.String(node, "name", 1, MaxNameLength);
 
     private static JsonObject? Trigger(JsonNode? node)
     {

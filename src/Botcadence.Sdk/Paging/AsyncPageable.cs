@@ -36,13 +36,23 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     }
 }
 
-/// <summary>Fetches one page given a continuation state; both paging styles reduce to this.</summary>
+/// <summary>
+/// Fetches one page given a continuation state; both paging styles reduce to this. Page-style pages are positions: an
+/// item created between two page fetches pushes items already yielded onto the next page. One enumeration therefore
+/// remembers the ids it yielded (the constructor's <c>itemId</c>, by default <see cref="PageItemIds"/>) and drops repeats
+/// from later page-style pages.
+/// </summary>
 internal sealed class PagedList<T> : AsyncPageable<T>
 {
     private readonly Func<string?, int?, CancellationToken, Task<Page<T>>> _fetchPage;
+    private readonly Func<T, string?>? _itemId;
 
-    public PagedList(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken)
-        : base(cancellationToken) => _fetchPage = fetchPage;
+    public PagedList(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken, Func<T, string?>? itemId = null)
+        : base(cancellationToken)
+    {
+        _fetchPage = fetchPage;
+        _itemId = itemId ?? PageItemIds.For<T>();
+    }
 
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
@@ -57,13 +67,45 @@ internal sealed class PagedList<T> : AsyncPageable<T>
     private async IAsyncEnumerable<Page<T>> Enumerate(string? token, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
+        HashSet<string>? seen = null;
         var first = true;
         while (first || token is not null)
         {
             first = false;
             var page = await _fetchPage(token, pageSize, linked.Token).ConfigureAwait(false);
-            yield return page;
             token = page.ContinuationToken;
+            if (page.IsPositional && _itemId is not null)
+            {
+                seen ??= new HashSet<string>(StringComparer.Ordinal);
+                page = WithoutRepeats(page, seen);
+            }
+
+            yield return page;
         }
+    }
+
+    /// <summary>The page without the items whose id is in <paramref name="seen"/>; adds the rest to it.</summary>
+    private Page<T> WithoutRepeats(Page<T> page, HashSet<string> seen)
+    {
+        List<T>? kept = null;
+        for (var i = 0; i < page.Values.Count; i++)
+        {
+            var item = page.Values[i];
+            var id = _itemId!(item);
+            if (id is null || seen.Add(id))
+            {
+                kept?.Add(item);
+            }
+            else if (kept is null)
+            {
+                kept = new List<T>(page.Values.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    kept.Add(page.Values[j]);
+                }
+            }
+        }
+
+        return kept is null ? page : page.WithValues(kept);
     }
 }

@@ -4,25 +4,37 @@ namespace Botcadence.Sdk;
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class Page<T>
 {
-    internal Page(IReadOnlyList<T> values, string? continuationToken, long? totalCount, ResponseInfo response)
+    internal Page(IReadOnlyList<T> values, string? continuationToken, long? totalCount, ResponseInfo response, bool isPositional = false)
     {
         Values = values;
         ContinuationToken = continuationToken;
         TotalCount = totalCount;
         Response = response;
+        IsPositional = isPositional;
     }
 
     /// <summary>The items on this page.</summary>
     public IReadOnlyList<T> Values { get; }
 
     /// <summary>
-    /// Pass to <see cref="AsyncPageable{T}.AsPages"/> to resume with the next page, now or later, even in another
-    /// process; null on the last page.
+    /// Pass to <see cref="AsyncPageable{T}.AsPages"/> to resume with the next page; null on the last page. On a
+    /// cursor-style list (<see cref="TotalCount"/> is null) the token is the service's cursor: it resumes exactly after
+    /// this page, now or later, even in another process, however many items were created or deleted since. On a
+    /// page-style list (<see cref="TotalCount"/> is set) the token is a position (page number and size): resumed later
+    /// or in another process it returns whatever is at that position then, so items created since (lists are newest
+    /// first) are seen again and items deleted since can make others be skipped. Within one enumeration the SDK drops
+    /// items it already yielded.
     /// </summary>
     public string? ContinuationToken { get; }
 
     /// <summary>The total number of items, for page-style lists; null for cursor-style lists.</summary>
     public long? TotalCount { get; }
+
+    /// <summary>True for a page of a page-style (position-numbered) list, whose next page can shift.</summary>
+    internal bool IsPositional { get; }
+
+    /// <summary>The same page with only the given values.</summary>
+    internal Page<T> WithValues(IReadOnlyList<T> values) => new(values, ContinuationToken, TotalCount, Response, IsPositional);
 
     /// <summary>Request id and rate-limit state of the response that carried this page.</summary>
     public ResponseInfo Response { get; }

@@ -81,7 +81,7 @@ internal static class PageTokens
         }
 
         var next = hasNext ? string.Create(CultureInfo.InvariantCulture, $"{page + 1}:{perPage}") : null;
-        return new Page<T>(items, next, total, info);
+        return new Page<T>(items, next, total, info, isPositional: true);
     }
 
     public static Page<T> ToCursorStylePage<T>(PageEnvelope<T> envelope, ResponseInfo info)
