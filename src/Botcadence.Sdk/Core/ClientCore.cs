@@ -144,7 +144,7 @@ internal sealed partial class ClientCore
     /// cancellation, or an exception that is already the SDK's). Refit's wrappers are looked through: no Refit
     /// type ever reaches the caller.
     /// </summary>
-    private static Exception? TranslateTransportFailure(Exception exception, CancellationToken cancellationToken)
+    internal static Exception? TranslateTransportFailure(Exception exception, CancellationToken cancellationToken)
     {
         if (IsRefitException(exception))
         {

@@ -18,6 +18,7 @@ internal static class HttpPipeline
         var logger = loggerFactory.CreateLogger(LoggerCategory);
         return
         [
+            new TelemetryHandler(options.ApiKey, timeProvider),
             new IdempotencyKeyHandler(),
             new ResilienceHandler(RetryStrategy.Build(options, timeProvider, logger)),
             new AuthenticationHandler(options.ApiKey!, UserAgent.Build(options.ApplicationId)),
