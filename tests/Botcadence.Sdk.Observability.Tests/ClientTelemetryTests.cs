@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Botcadence.ReferenceServer;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -249,6 +250,49 @@ public sealed class ClientTelemetryTests
         Assert.That(create.GetTagItem("botcadence.idempotency_replayed"), Is.EqualTo(true));
         Assert.That(create.GetTagItem("http.request.method"), Is.EqualTo("POST"));
         Assert.That(create.GetTagItem("botcadence.request_id"), Is.EqualTo("req_replayed"));
+    }
+
+    [Test]
+    public async Task A_network_failure_is_retried_for_reason_network_and_recorded_as_the_network_exception()
+    {
+        // A port nothing listens on: connection refused on every attempt.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = Client(o =>
+        {
+            o.BaseAddress = new Uri($"http://127.0.0.1:{port}/v1");
+            o.MaxRetries = 1;
+        });
+
+        var ex = await Assert.ThrowsAsync<BotCadenceNetworkException>(() => client.Workflows.GetAsync("wf_1"));
+
+        var operation = _telemetry.Operations("Workflows.Get").Single();
+        Assert.That(operation.GetTagItem("error.type"), Is.EqualTo(ex!.GetType().FullName));
+        Assert.That(operation.GetTagItem("http.request.resend_count"), Is.EqualTo(1));
+        Assert.That(_telemetry.AttemptsOf(operation), Has.Count.EqualTo(2));
+        Assert.That(_telemetry.Points("botcadence.client.retries").Single().Tags["botcadence.retry.reason"], Is.EqualTo("network"));
+    }
+
+    [Test]
+    public async Task A_client_from_dependency_injection_reports_the_same_spans()
+    {
+        _mock.Given(Request.Create().WithPath("/v1/workflows/wf_1").UsingGet()).RespondWith(Json(200, WorkflowJson, "req_di"));
+        var services = new ServiceCollection();
+        services.AddBotCadence(o =>
+        {
+            o.ApiKey = _apiKey;
+            o.BaseAddress = new Uri(_mock.Url + "/v1");
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IBotCadenceClient>();
+
+        await client.Workflows.GetAsync("wf_1");
+
+        var operation = _telemetry.Operations("Workflows.Get").Single();
+        Assert.That(operation.GetTagItem("botcadence.request_id"), Is.EqualTo("req_di"));
+        Assert.That(_telemetry.AttemptsOf(operation), Has.Count.EqualTo(1));
     }
 
     [Test]

@@ -37,6 +37,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         WebhookReceiver? receiver = null;
         app.MapBotCadenceWebhooks("/webhooks/botcadence", (evt, ct) =>
         {
+            if (evt.Id.StartsWith("evt_fail", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("handler failure for the test");
+            }
+
             lock (receiver!.Handled)
             {
                 receiver.Handled.Add(evt);
@@ -110,8 +115,17 @@ public sealed class WebhookTelemetryTests
             Assert.That(spans[2].Status, Is.EqualTo(ActivityStatusCode.Error));
         });
 
+        var failing = """{"id":"evt_fail_1","event":"run.completed","timestamp":"2026-01-01T00:00:00Z","data":{}}""";
+        Assert.That(await DeliverAsync(http, receiver.Url, secret, "evt_fail_1", failing), Is.EqualTo(HttpStatusCode.InternalServerError));
+        var failed = telemetry.Operations("Webhooks.Receive").Single(s => Equals(s.GetTagItem("botcadence.webhook.event_id"), "evt_fail_1"));
+        Assert.That(failed.GetTagItem("botcadence.webhook.outcome"), Is.EqualTo("handler_failed"));
+        Assert.That(failed.GetTagItem("error.type"), Is.EqualTo(typeof(InvalidOperationException).FullName));
+        Assert.That(failed.Status, Is.EqualTo(ActivityStatusCode.Error));
+
         var deliveries = telemetry.Points("botcadence.webhook.deliveries");
         long Count(string outcome) => deliveries.Where(p => Equals(p.Tags["botcadence.webhook.outcome"], outcome)).Sum(p => p.Point.GetSumLong());
-        Assert.That((Count("handled"), Count("duplicate"), Count("rejected")), Is.EqualTo((1L, 1L, 1L)));
+        Assert.That((Count("handled"), Count("duplicate"), Count("rejected"), Count("handler_failed")), Is.EqualTo((1L, 1L, 1L, 1L)));
+        Assert.That(deliveries.Single(p => Equals(p.Tags["botcadence.webhook.outcome"], "rejected")).Tags["botcadence.webhook.verification"],
+            Is.EqualTo("NoMatchingSignature"));
     }
 }
