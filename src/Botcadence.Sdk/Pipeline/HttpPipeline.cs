@@ -5,7 +5,7 @@ namespace Botcadence.Sdk;
 
 /// <summary>
 /// The one place the request pipeline is composed, for both <c>new BotCadenceClient(…)</c> and dependency injection.
-/// Outermost first: idempotency key → retry (Polly, with a per-attempt timeout inside) → authentication → logging → transport.
+/// Outermost first: telemetry (one span per operation, see Diagnostics/) → idempotency key → retry (Polly, with a per-attempt timeout inside) → authentication → logging → transport.
 /// The idempotency key sits outside the retry, so every attempt of one logical POST carries the same key; authentication
 /// and logging sit inside, so each attempt is signed and logged.
 /// </summary>
