@@ -38,6 +38,7 @@ public sealed class RedactionTests
             Assert.That(await WebhookTelemetryTests.DeliverAsync(http, receiver.Url, WebhookTelemetryTests.NewSecret(), "evt_redact2", body), Is.EqualTo(HttpStatusCode.BadRequest));
         }
 
+        await telemetry.WaitForOperationsAsync("Webhooks.Receive", 2);
         var exported = telemetry.EverythingExported();
         Assert.That(telemetry.Operations("Workflows.Create"), Has.Count.EqualTo(1), "the capture saw the calls");
         Assert.That(telemetry.Operations("Credentials.Get"), Has.Count.EqualTo(1));

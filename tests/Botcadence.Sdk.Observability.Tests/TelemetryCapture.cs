@@ -16,12 +16,13 @@ public sealed class TelemetryCapture : IDisposable
     private readonly TracerProvider _tracerProvider;
     private readonly MeterProvider _meterProvider;
     private readonly List<MetricSnapshot> _metrics = [];
+    private readonly LockedList<Activity> _spans = new();
 
     public TelemetryCapture()
     {
         _tracerProvider = OpenTelemetry.Sdk.CreateTracerProviderBuilder()
             .AddSource(BotCadenceDiagnostics.ActivitySourceName, "System.Net.Http")
-            .AddInMemoryExporter(Spans)
+            .AddInMemoryExporter(_spans)
             .Build();
         _meterProvider = OpenTelemetry.Sdk.CreateMeterProviderBuilder()
             .AddMeter(BotCadenceDiagnostics.MeterName)
@@ -30,7 +31,8 @@ public sealed class TelemetryCapture : IDisposable
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(AddLogging);
     }
 
-    public List<Activity> Spans { get; } = [];
+    /// <summary>A snapshot of the spans exported so far (a server's span may end on its own thread after the client got its response).</summary>
+    public List<Activity> Spans => _spans.Snapshot();
 
     /// <summary>Every exported log line: message, attributes and exception, as text.</summary>
     public List<string> LogLines { get; } = [];
@@ -52,6 +54,22 @@ public sealed class TelemetryCapture : IDisposable
     /// <summary>HttpClient's attempt spans whose parent is <paramref name="operation"/>, in start order.</summary>
     public List<Activity> AttemptsOf(Activity operation) =>
         Spans.Where(s => s.Source.Name == "System.Net.Http" && s.ParentSpanId == operation.SpanId).OrderBy(s => s.StartTimeUtc).ToList();
+
+    /// <summary>Waits (bounded) until <paramref name="count"/> SDK spans named <paramref name="name"/> were exported, and returns them.</summary>
+    public async Task<List<Activity>> WaitForOperationsAsync(string name, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var spans = Operations(name);
+            if (spans.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return spans;
+            }
+
+            await Task.Delay(10);
+        }
+    }
 
     /// <summary>Collects now and returns the points of one metric, each with its tags.</summary>
     public List<(MetricPoint Point, Dictionary<string, object?> Tags)> Points(string metricName)
@@ -132,6 +150,65 @@ public sealed class TelemetryCapture : IDisposable
         LoggerFactory.Dispose();
         _tracerProvider.Dispose();
         _meterProvider.Dispose();
+    }
+
+    /// <summary>The in-memory exporter's collection, safe to read while another thread exports into it.</summary>
+    private sealed class LockedList<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_items)
+                {
+                    return _items.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public List<T> Snapshot()
+        {
+            lock (_items)
+            {
+                return [.. _items];
+            }
+        }
+
+        public void Add(T item)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_items)
+            {
+                _items.Clear();
+            }
+        }
+
+        public bool Contains(T item) => Snapshot().Contains(item);
+
+        public void CopyTo(T[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(T item)
+        {
+            lock (_items)
+            {
+                return _items.Remove(item);
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private sealed class LogLineExporter(List<string> lines) : BaseExporter<LogRecord>

@@ -94,7 +94,7 @@ public sealed class WebhookTelemetryTests
         Assert.That(await DeliverAsync(http, receiver.Url, NewSecret(), "evt_obs_1", body), Is.EqualTo(HttpStatusCode.BadRequest));
 
         Assert.That(receiver.Handled, Has.Count.EqualTo(1));
-        var spans = telemetry.Operations("Webhooks.Receive").OrderBy(s => s.StartTimeUtc).ToList();
+        var spans = (await telemetry.WaitForOperationsAsync("Webhooks.Receive", 3)).OrderBy(s => s.StartTimeUtc).ToList();
         Assert.That(spans, Has.Count.EqualTo(3));
         Assert.Multiple(() =>
         {
@@ -117,7 +117,7 @@ public sealed class WebhookTelemetryTests
 
         var failing = """{"id":"evt_fail_1","event":"run.completed","timestamp":"2026-01-01T00:00:00Z","data":{}}""";
         Assert.That(await DeliverAsync(http, receiver.Url, secret, "evt_fail_1", failing), Is.EqualTo(HttpStatusCode.InternalServerError));
-        var failed = telemetry.Operations("Webhooks.Receive").Single(s => Equals(s.GetTagItem("botcadence.webhook.event_id"), "evt_fail_1"));
+        var failed = (await telemetry.WaitForOperationsAsync("Webhooks.Receive", 4)).Single(s => Equals(s.GetTagItem("botcadence.webhook.event_id"), "evt_fail_1"));
         Assert.That(failed.GetTagItem("botcadence.webhook.outcome"), Is.EqualTo("handler_failed"));
         Assert.That(failed.GetTagItem("error.type"), Is.EqualTo(typeof(InvalidOperationException).FullName));
         Assert.That(failed.Status, Is.EqualTo(ActivityStatusCode.Error));
