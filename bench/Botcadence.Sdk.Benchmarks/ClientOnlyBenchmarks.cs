@@ -23,6 +23,7 @@ public class ClientOnlyBenchmarks
     private HttpClient _http = null!;
     private BotCadenceClient _sdkAsync = null!;
     private HttpClient _httpAsync = null!;
+    private TelemetryListener? _listener;
 
     [GlobalSetup]
     public void Setup()
@@ -36,9 +37,18 @@ public class ClientOnlyBenchmarks
         _httpAsync.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sk_test_bench");
     }
 
+    /// <summary>The same setup, plus a listener that records every SDK span and metric (see <see cref="TelemetryListener"/>).</summary>
+    [GlobalSetup(Target = nameof(SdkGetWithListener))]
+    public void SetupWithListener()
+    {
+        Setup();
+        _listener = TelemetryListener.Attach();
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
+        _listener?.Dispose();
         _sdk.Dispose();
         _http.Dispose();
         _sdkAsync.Dispose();
@@ -50,6 +60,10 @@ public class ClientOnlyBenchmarks
 
     [BenchmarkCategory("Get one workflow, in memory"), Benchmark]
     public async Task<string> SdkGet() => (await _sdk.Workflows.GetAsync("wf_0123456789abcdef")).Id;
+
+    /// <summary>The same call while a tracing and metrics listener is attached.</summary>
+    [BenchmarkCategory("Get one workflow, in memory"), Benchmark]
+    public async Task<string> SdkGetWithListener() => (await _sdk.Workflows.GetAsync("wf_0123456789abcdef")).Id;
 
     [BenchmarkCategory("Get one workflow, in memory, completing asynchronously"), Benchmark(Baseline = true)]
     public async Task<string> HandWrittenGetAsyncTransport() => (await _httpAsync.GetFromJsonAsync("workflows/wf_0123456789abcdef", HandWrittenJson.Default.HandWorkflow))!.Id;

@@ -24,6 +24,7 @@ public class ClientOverheadBenchmarks
     private BotCadenceClient _sdk = null!;
     private HttpClient _http = null!;
     private string _workflowId = null!;
+    private TelemetryListener? _listener;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -48,9 +49,18 @@ public class ClientOverheadBenchmarks
         }
     }
 
+    /// <summary>The same setup, plus a listener that records every SDK span and metric (see <see cref="TelemetryListener"/>).</summary>
+    [GlobalSetup(Target = nameof(SdkGetWithListener))]
+    public async Task SetupWithListenerAsync()
+    {
+        await SetupAsync();
+        _listener = TelemetryListener.Attach();
+    }
+
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        _listener?.Dispose();
         _sdk.Dispose();
         _http.Dispose();
         await _server.DisposeAsync();
@@ -65,6 +75,10 @@ public class ClientOverheadBenchmarks
 
     [BenchmarkCategory("Get one workflow"), Benchmark]
     public async Task<string> SdkGet() => (await _sdk.Workflows.GetAsync(_workflowId)).Id;
+
+    /// <summary>The same call while a tracing and metrics listener is attached.</summary>
+    [BenchmarkCategory("Get one workflow"), Benchmark]
+    public async Task<string> SdkGetWithListener() => (await _sdk.Workflows.GetAsync(_workflowId)).Id;
 
     [BenchmarkCategory("List a page of 100"), Benchmark(Baseline = true)]
     public async Task<int> HandWrittenListPage()

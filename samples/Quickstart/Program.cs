@@ -2,10 +2,22 @@
 // executions, read metrics, and handle a typed error.
 //
 // With no settings it starts the reference server in-process (no key, no network). Set BOTCADENCE_API_KEY
-// (and optionally BOTCADENCE_BASE_URL) to run the same steps against a real endpoint.
+// (and optionally BOTCADENCE_BASE_URL) to run the same steps against a real endpoint. Set BOTCADENCE_TRACE=1 to print
+// the SDK's OpenTelemetry spans (each operation with its HTTP attempts) and, at the end, its metrics.
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Botcadence.Sdk;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+var trace = Environment.GetEnvironmentVariable("BOTCADENCE_TRACE") == "1";
+using var tracerProvider = trace
+    ? Sdk.CreateTracerProviderBuilder().AddSource(BotCadenceDiagnostics.ActivitySourceName, "System.Net.Http").AddConsoleExporter().Build()
+    : null;
+using var meterProvider = trace
+    ? Sdk.CreateMeterProviderBuilder().AddMeter(BotCadenceDiagnostics.MeterName).AddConsoleExporter().Build()
+    : null;
 
 var apiKey = Environment.GetEnvironmentVariable("BOTCADENCE_API_KEY");
 var baseUrl = Environment.GetEnvironmentVariable("BOTCADENCE_BASE_URL");

@@ -50,6 +50,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("Call services.AddBotCadenceWebhooks(…) before app.MapBotCadenceWebhooks(…).");
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Botcadence.Sdk.AspNetCore.Webhooks") ?? NullLogger.Instance;
         var token = context.RequestAborted;
+        using var activity = WebhookTelemetry.Start();
 
         if (options.Secrets.Count == 0)
         {
@@ -59,6 +60,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
         var body = await ReadRawBodyAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (body is null)
         {
+            WebhookTelemetry.Complete(activity, WebhookTelemetry.TooLarge);
             await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"The body is larger than {options.MaxBodyBytes} bytes.").ConfigureAwait(false);
             return;
         }
@@ -77,6 +79,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
         catch (WebhookVerificationException ex)
         {
             LogRejected(logger, ex.Reason, ex.Message);
+            WebhookTelemetry.Complete(activity, WebhookTelemetry.Rejected, failure: ex.Reason);
             await WriteAsync(context, StatusCodes.Status400BadRequest, "WEBHOOK_VERIFICATION_FAILED", ex.Message, ex.Reason.ToString()).ConfigureAwait(false);
             return;
         }
@@ -84,6 +87,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
         if (!await store.TryReserveAsync(evt.Id, options.ReplayWindow, token).ConfigureAwait(false))
         {
             LogDuplicate(logger, evt.Id, evt.Type.Value);
+            WebhookTelemetry.Complete(activity, WebhookTelemetry.Duplicate, evt);
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
@@ -95,6 +99,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
         catch (Exception ex)
         {
             LogHandlerFailed(logger, ex, evt.Id, evt.Type.Value);
+            WebhookTelemetry.Complete(activity, WebhookTelemetry.HandlerFailed, evt, handlerException: ex);
             await store.ReleaseAsync(evt.Id, CancellationToken.None).ConfigureAwait(false);
             if (!context.Response.HasStarted)
             {
@@ -104,6 +109,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
             return;
         }
 
+        WebhookTelemetry.Complete(activity, WebhookTelemetry.Handled, evt);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 

@@ -174,12 +174,19 @@ internal sealed partial class ClientCore
     /// cancellation, or an exception that is already the SDK's). Refit's wrappers are looked through: no Refit
     /// type ever reaches the caller.
     /// </summary>
-    private Exception? TranslateTransportFailure(Exception exception, CallContext call, CancellationToken cancellationToken)
+    private Exception? TranslateTransportFailure(Exception exception, CallContext call, CancellationToken cancellationToken) =>
+        TranslateTransportFailure(exception, call, call.Options?.Timeout ?? _timeout, _attemptTimeout, cancellationToken);
+
+    /// <summary>
+    /// The translation itself, also used by telemetry to name the exception a failed operation ends with.
+    /// <paramref name="totalTimeout"/> and <paramref name="attemptTimeout"/> tell a total timeout from an attempt's.
+    /// </summary>
+    internal static Exception? TranslateTransportFailure(Exception exception, CallContext call, TimeSpan totalTimeout, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         if (IsRefitException(exception))
         {
             return exception.InnerException is { } inner
-                ? TranslateTransportFailure(inner, call, cancellationToken) ?? inner
+                ? TranslateTransportFailure(inner, call, totalTimeout, attemptTimeout, cancellationToken) ?? inner
                 : new BotCadenceException($"The request could not be built or sent: {exception.Message}", exception);
         }
 
@@ -190,7 +197,7 @@ internal sealed partial class ClientCore
                 return null;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return null;
-            case TimeoutRejectedException timeout when timeout.Timeout == (call.Options?.Timeout ?? _timeout) && timeout.Timeout != _attemptTimeout:
+            case TimeoutRejectedException timeout when timeout.Timeout == totalTimeout && timeout.Timeout != attemptTimeout:
                 return new BotCadenceTimeoutException($"{call.Operation} ran out of its total Timeout of {timeout.Timeout.TotalSeconds:0.###} s after {attempts}.", timeout);
             case TimeoutRejectedException timeout:
                 return new BotCadenceTimeoutException($"{call.Operation} timed out after {timeout.Timeout.TotalSeconds:0.###} s on its last attempt ({attempts}).", timeout);

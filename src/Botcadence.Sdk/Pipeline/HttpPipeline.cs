@@ -23,6 +23,7 @@ public enum HttpPipelinePosition
 /// The one place the request pipeline is composed, for <c>new BotCadenceClient(…)</c>, a client over your own
 /// <see cref="HttpClient"/>, and dependency injection. Outermost first:
 /// <list type="number">
+/// <item>telemetry: one span and one duration measurement per operation (see <c>Diagnostics/</c>); free when nobody listens;</item>
 /// <item>your <see cref="HttpPipelinePosition.PerCall"/> handlers, in the order added;</item>
 /// <item>the call handler: the <c>Idempotency-Key</c> of a mutating call (POST, PATCH, PUT, DELETE) and your extra headers,
 /// once per call on the request message, so every attempt (and any resend by the connection pool) carries them;</item>
@@ -42,7 +43,7 @@ internal static class HttpPipeline
     public static IReadOnlyList<DelegatingHandler> CreateHandlers(BotCadenceClientOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         var logger = loggerFactory.CreateLogger(LoggerCategory);
-        var handlers = new List<DelegatingHandler>();
+        var handlers = new List<DelegatingHandler> { new TelemetryHandler(options, timeProvider) };
         AddUserHandlers(handlers, options, HttpPipelinePosition.PerCall);
         handlers.Add(new CallHandler());
         handlers.Add(new ResilienceHandler(RetryStrategy.Build(options, timeProvider, logger)));

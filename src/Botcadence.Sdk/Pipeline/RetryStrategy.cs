@@ -50,6 +50,7 @@ internal static partial class RetryStrategy
             OnRetry = args =>
             {
                 var request = args.Context.GetRequestMessage();
+                ClientTelemetry.OnRetry(request, args.Outcome.Result, args.Outcome.Exception, args.AttemptNumber);
                 LogRetry(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?",
                     args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds,
                     args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "?");
