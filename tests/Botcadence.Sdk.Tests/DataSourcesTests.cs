@@ -74,11 +74,12 @@ public sealed class DataSourcesTests
         Assert.That(await client.DataSources.ListAsync(new DataSourceListOptions { PageSize = 5 }).AsPages().ToListAsync(), Has.Count.EqualTo(1));
     }
 
-    [TestCase("pages", "\"many\"")]
-    [TestCase("available", "1")]
-    [TestCase("published", "\"not a date\"")]
-    [TestCase("unknown", "\"x\"")]
-    public async Task A_wrong_value_is_a_validation_error_naming_the_column(string column, string valueJson)
+    // A value of the wrong JSON type is 400 INVALID_REQUEST; a well-formed but invalid value is 422 VALIDATION_ERROR.
+    [TestCase("pages", "\"many\"", "INVALID_REQUEST")]
+    [TestCase("available", "1", "INVALID_REQUEST")]
+    [TestCase("published", "\"not a date\"", "VALIDATION_ERROR")]
+    [TestCase("unknown", "\"x\"", "VALIDATION_ERROR")]
+    public async Task A_wrong_value_is_a_validation_error_naming_the_column(string column, string valueJson, string code)
     {
         var (client, org, _) = ServerFixture.NewTenant();
         using var _c = client;
@@ -91,7 +92,7 @@ public sealed class DataSourcesTests
             await client.DataSources.UpdateRecordAsync(ds.Id, record.Id, new JsonObject { [column] = JsonNode.Parse(valueJson) }));
 
         Assert.That(onCreate!.Field, Is.EqualTo("values." + column));
-        Assert.That(onCreate.Code, Is.EqualTo(ErrorCode.ValidationError));
+        Assert.That(onCreate.Code, Is.EqualTo(new ErrorCode(code)));
         Assert.That(onUpdate!.Field, Is.EqualTo("values." + column));
     }
 

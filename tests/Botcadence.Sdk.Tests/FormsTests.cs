@@ -86,14 +86,15 @@ public sealed class FormsTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.Forms.SubmitAsync(form.Id, new Dictionary<string, object?> { ["email"] = new object() }));
     }
 
-    [TestCase("""{"message":"Hi"}""", "data.email", TestName = "Submit_422_required_field_missing")]
-    [TestCase("""{"email":"not-an-address","message":"Hi"}""", "data.email", TestName = "Submit_422_bad_email")]
-    [TestCase("""{"email":"a@b.co","message":"Hi","seats":"three"}""", "data.seats", TestName = "Submit_422_number_of_wrong_type")]
-    [TestCase("""{"email":"a@b.co","message":"Hi","plan":"gold"}""", "data.plan", TestName = "Submit_422_select_value_not_in_options")]
-    [TestCase("""{"email":"a@b.co","message":"Hi","newsletter":"yes"}""", "data.newsletter", TestName = "Submit_422_checkbox_of_wrong_type")]
-    [TestCase("""{"email":"a@b.co","message":7}""", "data.message", TestName = "Submit_422_textarea_of_wrong_type")]
-    [TestCase("""{"email":"a@b.co","message":"Hi","colour":"red"}""", "data.colour", TestName = "Submit_422_unknown_field")]
-    public async Task Submit_validates_and_names_the_field(string data, string field)
+    // A missing field or a value of the wrong JSON type is 400 INVALID_REQUEST; a well-formed but invalid value is 422.
+    [TestCase("""{"message":"Hi"}""", "data.email", 400, TestName = "Submit_400_required_field_missing")]
+    [TestCase("""{"email":"not-an-address","message":"Hi"}""", "data.email", 422, TestName = "Submit_422_bad_email")]
+    [TestCase("""{"email":"a@b.co","message":"Hi","seats":"three"}""", "data.seats", 400, TestName = "Submit_400_number_of_wrong_type")]
+    [TestCase("""{"email":"a@b.co","message":"Hi","plan":"gold"}""", "data.plan", 422, TestName = "Submit_422_select_value_not_in_options")]
+    [TestCase("""{"email":"a@b.co","message":"Hi","newsletter":"yes"}""", "data.newsletter", 400, TestName = "Submit_400_checkbox_of_wrong_type")]
+    [TestCase("""{"email":"a@b.co","message":7}""", "data.message", 400, TestName = "Submit_400_textarea_of_wrong_type")]
+    [TestCase("""{"email":"a@b.co","message":"Hi","colour":"red"}""", "data.colour", 422, TestName = "Submit_422_unknown_field")]
+    public async Task Submit_validates_and_names_the_field(string data, string field, int status)
     {
         var (client, _, _) = ServerFixture.NewTenant();
         using var _c = client;
@@ -101,8 +102,8 @@ public sealed class FormsTests
 
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Forms.SubmitAsync(form.Id, JsonNode.Parse(data)!.AsObject()));
 
-        Assert.That(ex!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity));
-        Assert.That(ex.Code, Is.EqualTo(ErrorCode.ValidationError));
+        Assert.That((int)ex!.StatusCode, Is.EqualTo(status));
+        Assert.That(ex.Code, Is.EqualTo(status == 400 ? ErrorCode.InvalidRequest : ErrorCode.ValidationError));
         Assert.That(ex.Field, Is.EqualTo(field));
         Assert.That((await client.Forms.GetAsync(form.Id)).SubmissionCount, Is.Zero);
     }

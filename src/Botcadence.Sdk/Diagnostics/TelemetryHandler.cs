@@ -136,7 +136,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
                     activity.SetTag("botcadence.request_id", requestId);
                 }
 
-                if (request.Headers.Contains(IdempotencyKeyHandler.HeaderName))
+                if (request.Headers.Contains(IdempotencyKeyHeader.Name))
                 {
                     activity.SetTag("botcadence.idempotency_replayed",
                         ResponseInfo.TryGetHeader(response.Headers, "Idempotent-Replayed", out var replayed) &&
