@@ -106,7 +106,7 @@ public sealed class FakesTests
             Page<Workflow>.FromValues([BotCadenceModelFactory.Workflow(id: "wf_1")], "cur_a"),
             Page<Workflow>.FromValues([BotCadenceModelFactory.Workflow(id: "wf_2")]),
         ]);
-        IWorkflowsClient mock = new ListOnlyWorkflows(list);
+        var mock = ListOnlyWorkflows.Create(list);
 
         var ids = new List<string>();
         await foreach (var workflow in mock.ListAsync(cancellationToken: CancellationToken.None))
@@ -129,21 +129,19 @@ public sealed class FakesTests
         return list;
     }
 
-    /// <summary>A mock written by hand: only the list is implemented.</summary>
-    private sealed class ListOnlyWorkflows(AsyncPageable<Workflow> list) : IWorkflowsClient
+    /// <summary>A minimal mock: only ListAsync answers (a proxy, so SDK signature changes do not break it).</summary>
+    public class ListOnlyWorkflows : DispatchProxy
     {
-        public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, CancellationToken cancellationToken = default) => list;
-        public Task<Workflow> GetAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> CreateAsync(WorkflowCreateOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> UpdateAsync(string workflowId, WorkflowUpdateOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> ReplaceAsync(string workflowId, WorkflowCreateOptions options, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task DeleteAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> ActivateAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Workflow> DeactivateAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync(string workflowId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync(string workflowId, System.Text.Json.JsonElement input, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TInput> inputTypeInfo, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<Execution> ExecuteAsync(string workflowId, object? input, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        private object? _list;
+
+        public static IWorkflowsClient Create(AsyncPageable<Workflow> list)
+        {
+            var proxy = Create<IWorkflowsClient, ListOnlyWorkflows>();
+            ((ListOnlyWorkflows)(object)proxy)._list = list;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod?.Name == nameof(IWorkflowsClient.ListAsync) ? _list : throw new NotSupportedException(targetMethod?.Name);
     }
 }
