@@ -43,6 +43,12 @@ public sealed class ReferenceServerOptions
 
     /// <summary>Minimum level of the server's console log.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+
+    /// <summary>Scripted faults (set by Botcadence.Sdk.Testing); none when null.</summary>
+    internal Infrastructure.IFaultSource? Faults { get; set; }
+
+    /// <summary>Adds endpoints after the API's own (Botcadence.Sdk.Testing's webhook sink); none when null.</summary>
+    internal Action<WebApplication>? ConfigureApp { get; set; }
 }
 
 /// <summary>An organization (tenant) of the reference server.</summary>

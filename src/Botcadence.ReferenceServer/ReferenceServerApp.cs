@@ -65,6 +65,7 @@ internal static class ReferenceServerApp
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ExceptionMiddleware>();
         app.UseRouting();
         app.UseMiddleware<AuthMiddleware>();
@@ -91,6 +92,7 @@ internal static class ReferenceServerApp
         Users.UserEndpoints.Map(v1);
         Agents.AgentEndpoints.Map(v1);
         ApiKeys.ApiKeyEndpoints.Map(v1);
+        options.ConfigureApp?.Invoke(app);
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace Botcadence.Sdk;
 /// Nothing is requested until enumeration starts, and each enumeration starts again from the beginning.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
+public abstract partial class AsyncPageable<T> : IAsyncEnumerable<T>
 {
     /// <summary>The token passed to the call that created this list; it also cancels enumeration.</summary>
     protected CancellationToken CancellationToken { get; }

@@ -38,4 +38,19 @@ public sealed class Page<T>
 
     /// <summary>Request id and rate-limit state of the response that carried this page.</summary>
     public ResponseInfo Response { get; }
+
+    /// <summary>
+    /// Builds a page, e.g. as what a mocked client's list returns (see <see cref="AsyncPageable{T}.FromPages"/>).
+    /// </summary>
+    /// <param name="values">The items on the page.</param>
+    /// <param name="continuationToken">The token that resumes after this page; null for the last page.</param>
+    /// <param name="response">The response details; a 200 with no headers when null (see <see cref="BotCadenceModelFactory.ResponseInfo"/>).</param>
+    /// <param name="totalCount">The total number of items (page-style lists), or null.</param>
+    /// <returns>The page.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "The factory belongs with the type, as Azure.Page<T>.FromValues.")]
+    public static Page<T> FromValues(IEnumerable<T> values, string? continuationToken = null, ResponseInfo? response = null, long? totalCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new Page<T>(values.ToList(), continuationToken, totalCount, response ?? BotCadenceModelFactory.ResponseInfo());
+    }
 }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+
+namespace Botcadence.ReferenceServer.Infrastructure;
+
+/// <summary>What an injected fault does to one request.</summary>
+internal enum FaultKind
+{
+    /// <summary>Answer with <see cref="FaultAction.StatusCode"/> and <see cref="FaultAction.Body"/> without running the request.</summary>
+    Respond,
+
+    /// <summary>Abort the connection without running the request.</summary>
+    ResetConnection,
+
+    /// <summary>Run the request for real (it takes effect), then abort the connection instead of answering.</summary>
+    LoseResponse,
+
+    /// <summary>Wait <see cref="FaultAction.Delay"/> on the server clock, then run the request normally.</summary>
+    Delay,
+}
+
+/// <summary>One scripted fault, as the middleware applies it.</summary>
+internal sealed record FaultAction(FaultKind Kind)
+{
+    public int StatusCode { get; init; }
+
+    /// <summary>The response body; an error envelope when <see cref="ErrorCode"/> is set instead.</summary>
+    public string? Body { get; init; }
+
+    public string ContentType { get; init; } = "application/json; charset=utf-8";
+
+    /// <summary>When set, the body is the v1 error envelope with this code and <see cref="Body"/> as its message.</summary>
+    public string? ErrorCode { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public TimeSpan Delay { get; init; }
+}
+
+/// <summary>Chooses the fault (if any) for a request; implemented by the testing kit.</summary>
+internal interface IFaultSource
+{
+    /// <summary>Returns the fault to apply to this request, or null to run it normally. Called once per request.</summary>
+    FaultAction? Next(string method, string path);
+}
+
+/// <summary>
+/// Applies scripted faults (<see cref="ReferenceServerOptions.Faults"/>): canned error responses, aborted connections,
+/// lost responses and delays on the server clock. Installed only when a fault source is configured.
+/// </summary>
+internal sealed class FaultMiddleware(RequestDelegate next, ReferenceServerOptions options, ServerClock clock)
+{
+    /// <summary>Requests with this header are never faulted (the testing kit's own seeding and inspection calls).</summary>
+    public const string BypassHeader = "X-BotCadence-Testing-No-Faults";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (options.Faults is not { } source || context.Request.Headers.ContainsKey(BypassHeader) ||
+            source.Next(context.Request.Method, context.Request.Path.Value ?? "/") is not { } fault)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        switch (fault.Kind)
+        {
+            case FaultKind.ResetConnection:
+                context.Abort();
+                return;
+            case FaultKind.Delay:
+                await Task.Delay(fault.Delay, clock.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                await next(context).ConfigureAwait(false);
+                return;
+            case FaultKind.LoseResponse:
+                await LoseResponseAsync(context).ConfigureAwait(false);
+                return;
+            default:
+                await RespondAsync(context, fault).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private async Task LoseResponseAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        await using var sink = new MemoryStream();
+        context.Response.Body = sink; // the answer goes nowhere; the work is done all the same
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+            context.Abort();
+        }
+    }
+
+    private static async Task RespondAsync(HttpContext context, FaultAction fault)
+    {
+        if (fault.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (fault.ErrorCode is { } code)
+        {
+            await ErrorWriter.WriteAsync(context, new ApiError(fault.StatusCode, code, fault.Body ?? "Injected fault.")).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = fault.StatusCode;
+        context.Response.ContentType = fault.ContentType;
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(fault.Body ?? string.Empty), context.RequestAborted).ConfigureAwait(false);
+    }
+}
