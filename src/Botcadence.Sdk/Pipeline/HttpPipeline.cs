@@ -20,6 +20,7 @@ internal static class HttpPipeline
         [
             new IdempotencyKeyHandler(),
             new ResilienceHandler(RetryStrategy.Build(options, timeProvider, logger)),
+            .. RateLimiting.RateLimitingHandler.For(options, timeProvider),
             new AuthenticationHandler(options.ApiKey!, UserAgent.Build(options.ApplicationId)),
             new LoggingHandler(logger, options.LoggedHeaderNames, timeProvider),
         ];

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading.RateLimiting;
+
+namespace Botcadence.Sdk.RateLimiting;
+
+/// <summary>
+/// Waits for a permit before each attempt (it sits inside the retry), then tells a <see cref="BotCadenceRateLimiter"/> what
+/// the service answered. When no permit comes in time it answers a <see cref="RateLimitRejectedResponse"/> itself: a 429
+/// the retry does not retry, which the normal error path turns into a <see cref="BotCadenceRateLimitException"/>.
+/// The caller's cancellation and the attempt timeout cancel the wait like any other part of the attempt.
+/// </summary>
+internal sealed class RateLimitingHandler(RateLimiter limiter, TimeProvider timeProvider) : DelegatingHandler
+{
+    internal const string RejectedCode = "CLIENT_RATE_LIMITED";
+
+    /// <summary>The handler for <paramref name="options"/>, or none when no limiter is set.</summary>
+    public static DelegatingHandler[] For(BotCadenceClientOptions options, TimeProvider timeProvider) =>
+        options.GetRateLimiter() is { } limiter ? [new RateLimitingHandler(limiter, timeProvider)] : [];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            return new RateLimitRejectedResponse(request, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (limiter is BotCadenceRateLimiter adaptive)
+        {
+            var info = RateLimitInfo.FromHeaders(response.Headers);
+            var rejected = response.StatusCode == HttpStatusCode.TooManyRequests;
+            if (info is not null || rejected)
+            {
+                await adaptive.ObserveAsync(
+                    new RateLimitFeedback(info?.Limit, info?.Remaining, info?.Reset, rejected, RetryAfterHeader.Read(response, timeProvider)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+}
+
+/// <summary>The 429 the SDK answers itself when the client-side limiter gives no permit in time; never retried.</summary>
+internal sealed class RateLimitRejectedResponse : HttpResponseMessage
+{
+    public RateLimitRejectedResponse(HttpRequestMessage request, TimeSpan? retryAfter)
+        : base(HttpStatusCode.TooManyRequests)
+    {
+        RequestMessage = request;
+        var seconds = retryAfter is { } wait ? Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)) : (long?)null;
+        if (seconds is { } s)
+        {
+            Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(s));
+        }
+
+        var message = seconds is { } n
+            ? $"The client-side rate limiter has no permit for this key within its MaxWait; the next is free in about {n.ToString(CultureInfo.InvariantCulture)} s. The request was not sent."
+            : "The client-side rate limiter refused a permit for this key. The request was not sent.";
+        Content = new StringContent(
+            "{\"error\":{\"code\":\"" + RateLimitingHandler.RejectedCode + "\",\"message\":\"" + message + "\"}}",
+            Encoding.UTF8, "application/json");
+    }
+}
