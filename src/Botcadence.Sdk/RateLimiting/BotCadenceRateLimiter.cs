@@ -49,7 +49,9 @@ public class BotCadenceRateLimiterOptions
     /// </summary>
     public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    internal void Validate()
+    /// <summary>Checks the settings; limiters call it when they are created.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
     {
         if (InitialLimit < 1)
         {

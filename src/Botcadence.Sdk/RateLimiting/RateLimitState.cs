@@ -3,7 +3,9 @@ namespace Botcadence.Sdk.RateLimiting;
 /// <summary>
 /// The limiter's arithmetic, on milliseconds since the epoch. <see cref="LocalRateLimiter"/> runs it under a lock; the
 /// Redis limiter runs the same steps in a Lua script. Windows roll forward by the learned window; the service's headers
-/// set the reset and only ever lower what is left (requests in flight are not counted by the service yet).
+/// set the reset and only ever lower what is left (requests in flight are not counted by the service yet). Until the first
+/// response is observed, one request at a time goes out (a probe), so a fleet starting at once does not send the assumed
+/// <see cref="BotCadenceRateLimiterOptions.InitialLimit"/> before it has learned the real one.
 /// </summary>
 internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
 {
@@ -17,6 +19,16 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
 
     public long LastServerResetMs { get; private set; }
 
+    public bool Learned { get; private set; }
+
+    public long ProbeUntilMs { get; private set; }
+
+    /// <summary>How long a probe blocks others when its response never arrives.</summary>
+    public const long ProbeMs = 2000;
+
+    /// <summary>How often a waiter asks again while a probe is out.</summary>
+    public const long ProbePollMs = 20;
+
     /// <summary>Takes <paramref name="permits"/> permits, or returns how long to wait (ms) before asking again.</summary>
     public long TryAcquire(long nowMs, int permits, long marginMs)
     {
@@ -26,6 +38,16 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
             return Math.Max(1, ResetMs - nowMs);
         }
 
+        if (!Learned)
+        {
+            if (nowMs < ProbeUntilMs)
+            {
+                return Math.Min(ProbePollMs, ProbeUntilMs - nowMs);
+            }
+
+            ProbeUntilMs = nowMs + ProbeMs;
+        }
+
         Remaining -= permits;
         return 0;
     }
@@ -33,6 +55,7 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
     public void Observe(long nowMs, RateLimitFeedback feedback)
     {
         Roll(nowMs);
+        Learned = true;
         if (feedback.Limit is > 0 and var limit)
         {
             Limit = limit;

@@ -31,14 +31,11 @@ internal sealed class RateLimitingHandler(RateLimiter limiter, TimeProvider time
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (limiter is BotCadenceRateLimiter adaptive)
         {
+            // Every response, with headers or not: the first one also ends the limiter's one-at-a-time probe.
             var info = RateLimitInfo.FromHeaders(response.Headers);
-            var rejected = response.StatusCode == HttpStatusCode.TooManyRequests;
-            if (info is not null || rejected)
-            {
-                await adaptive.ObserveAsync(
-                    new RateLimitFeedback(info?.Limit, info?.Remaining, info?.Reset, rejected, RetryAfterHeader.Read(response, timeProvider)),
-                    cancellationToken).ConfigureAwait(false);
-            }
+            await adaptive.ObserveAsync(
+                new RateLimitFeedback(info?.Limit, info?.Remaining, info?.Reset, response.StatusCode == HttpStatusCode.TooManyRequests, RetryAfterHeader.Read(response, timeProvider)),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return response;
