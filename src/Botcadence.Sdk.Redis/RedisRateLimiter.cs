@@ -51,7 +51,7 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
         """;
 
     // ARGV: initial limit, initial window, permits, margin, probe ms, probe poll ms. Returns 0 (granted) or the wait in ms.
-    private const string AcquireScript = LoadAndRoll + """
+    private const string AcquireScript = LoadAndRoll + "\n" + """
         local permits = tonumber(ARGV[3])
         local wait = 0
         if remaining < math.max(1, permits) or now >= reset - tonumber(ARGV[4]) then
@@ -62,12 +62,12 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
           if learned == 0 then probe = now + tonumber(ARGV[5]) end
           remaining = remaining - permits
         end
-        """ + Save + """
+        """ + "\n" + Save + "\n" + """
         return wait
         """;
 
     // ARGV: initial limit, initial window, limit|-1, remaining|-1, reset ms|-1, rejected 0|1, retry-after ms|-1.
-    private const string ObserveScript = LoadAndRoll + """
+    private const string ObserveScript = LoadAndRoll + "\n" + """
         learned = 1
         local fl = tonumber(ARGV[3])
         local fr = tonumber(ARGV[4])
@@ -86,7 +86,7 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
           local ra = tonumber(ARGV[7])
           if ra >= 0 and now + ra > reset then reset = now + ra end
         end
-        """ + Save + """
+        """ + "\n" + Save + "\n" + """
         return 1
         """;
 
