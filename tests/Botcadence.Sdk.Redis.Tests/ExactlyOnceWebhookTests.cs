@@ -58,7 +58,6 @@ public sealed class ExactlyOnceWebhookTests
                 }
 
                 killedEvent = evt.Id;
-                victim.Store.Kill();
                 _ = victim.KillAsync();
                 await hang.Task;
             };
@@ -188,8 +187,12 @@ public sealed class ExactlyOnceWebhookTests
     private sealed class Instance : IAsyncDisposable
     {
         private readonly WebApplication _app;
+        private readonly object _life = new();
+        private readonly CancellationTokenSource _shutdown = new();
         private int _handled;
         private int _killed;
+        private bool _dying;
+        private int _completing;
 
         private Instance(string name, WebApplication app, KillableStore store)
         {
@@ -213,7 +216,14 @@ public sealed class ExactlyOnceWebhookTests
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
-            var killable = new KillableStore(store);
+            Instance? instance = null;
+            var killable = new KillableStore(store, () =>
+            {
+                lock (instance!._life)
+                {
+                    instance._completing--;
+                }
+            });
             builder.Services.AddBotCadenceWebhooks(o =>
             {
                 o.Secrets = [secret];
@@ -221,7 +231,6 @@ public sealed class ExactlyOnceWebhookTests
             });
             builder.Services.AddSingleton<IWebhookReplayStore>(killable);
             var app = builder.Build();
-            Instance? instance = null;
             app.MapBotCadenceWebhooks("/webhooks", async (evt, ct) =>
             {
                 if (instance!.BeforeHandle is { } before)
@@ -230,8 +239,21 @@ public sealed class ExactlyOnceWebhookTests
                 }
 
                 await Task.Delay(Random.Shared.Next(0, 3), ct); // the handler's work
-                handled.GetOrAdd(evt.Id, _ => new ConcurrentQueue<string>()).Enqueue(instance.Name);
-                Interlocked.Increment(ref instance._handled);
+                lock (instance._life)
+                {
+                    if (!instance._dying)
+                    {
+                        // From here until CompleteAsync reached Redis (one round trip) a crash would repeat the event:
+                        // the simulated crash waits until no handler is in that window (see KillAsync).
+                        instance._completing++;
+                        handled.GetOrAdd(evt.Id, _ => new ConcurrentQueue<string>()).Enqueue(instance.Name);
+                        Interlocked.Increment(ref instance._handled);
+                        return;
+                    }
+                }
+
+                // The process is dead: this handler never finishes.
+                await Task.Delay(Timeout.Infinite, instance._shutdown.Token);
             });
             await app.StartAsync();
             instance = new Instance(name, app, killable);
@@ -245,6 +267,26 @@ public sealed class ExactlyOnceWebhookTests
         {
             if (Interlocked.Exchange(ref _killed, 1) == 0)
             {
+                // Die at an instant when no handler has finished without its completion reaching Redis.
+                lock (_life)
+                {
+                    _dying = true;
+                }
+
+                while (true)
+                {
+                    lock (_life)
+                    {
+                        if (_completing == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    await Task.Delay(5);
+                }
+
+                Store.Kill();
                 try
                 {
                     await _app.StopAsync(new CancellationToken(canceled: true));
@@ -258,11 +300,13 @@ public sealed class ExactlyOnceWebhookTests
         public async ValueTask DisposeAsync()
         {
             await KillAsync();
+            await _shutdown.CancelAsync();
             await _app.DisposeAsync();
+            _shutdown.Dispose();
         }
     }
 
-    private sealed class KillableStore(IWebhookReplayStore inner) : IWebhookReplayStore
+    private sealed class KillableStore(IWebhookReplayStore inner, Action completed) : IWebhookReplayStore
     {
         private volatile bool _dead;
 
@@ -274,8 +318,15 @@ public sealed class ExactlyOnceWebhookTests
         public ValueTask<bool> RenewAsync(string eventId, string token, TimeSpan lease, CancellationToken cancellationToken) =>
             _dead ? ValueTask.FromResult(false) : inner.RenewAsync(eventId, token, lease, cancellationToken);
 
-        public ValueTask CompleteAsync(string eventId, string token, TimeSpan retention, CancellationToken cancellationToken) =>
-            _dead ? ValueTask.CompletedTask : inner.CompleteAsync(eventId, token, retention, cancellationToken);
+        public async ValueTask CompleteAsync(string eventId, string token, TimeSpan retention, CancellationToken cancellationToken)
+        {
+            if (!_dead)
+            {
+                await inner.CompleteAsync(eventId, token, retention, cancellationToken);
+            }
+
+            completed();
+        }
 
         public ValueTask ReleaseAsync(string eventId, string token, CancellationToken cancellationToken) =>
             _dead ? ValueTask.CompletedTask : inner.ReleaseAsync(eventId, token, cancellationToken);
