@@ -51,11 +51,28 @@ public static class BotCadenceWebhookServiceCollectionExtensions
     /// <returns>The services, for chaining.</returns>
     public static IServiceCollection AddBotCadenceWebhookRedisReplayStore(this IServiceCollection services, string configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(configuration);
         var options = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
-        var connection = new Lazy<StackExchange.Redis.IConnectionMultiplexer>(() => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
-        return services.AddBotCadenceWebhookRedisReplayStore(_ => connection.Value);
+        services.AddSingleton(_ => new OwnedRedisConnection(options));
+        return services.AddBotCadenceWebhookRedisReplayStore(sp => sp.GetRequiredService<OwnedRedisConnection>().Value);
+    }
+
+    /// <summary>The connection opened from a configuration string: opened on first use, disposed with the container.</summary>
+    private sealed class OwnedRedisConnection(StackExchange.Redis.ConfigurationOptions options) : IDisposable
+    {
+        private readonly Lazy<StackExchange.Redis.ConnectionMultiplexer> _connection = new(() => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+
+        public StackExchange.Redis.IConnectionMultiplexer Value => _connection.Value;
+
+        public void Dispose()
+        {
+            if (_connection.IsValueCreated)
+            {
+                _connection.Value.Dispose();
+            }
+        }
     }
 
     /// <summary>Shares claimed and handled event ids across instances on Redis, over a connection you manage.</summary>

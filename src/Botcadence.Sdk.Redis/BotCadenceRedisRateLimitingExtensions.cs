@@ -18,10 +18,27 @@ public static class BotCadenceRedisRateLimitingExtensions
     public static IHttpClientBuilder AddBotCadenceRedisRateLimiting(this IHttpClientBuilder builder, string redisConfiguration, Action<RedisRateLimiterOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(redisConfiguration);
+        ArgumentNullException.ThrowIfNull(builder);
         var options = ConfigurationOptions.Parse(redisConfiguration);
         options.AbortOnConnectFail = false;
-        var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
-        return builder.AddBotCadenceRedisRateLimiting(_ => connection.Value, configure);
+        builder.Services.AddSingleton(_ => new OwnedConnection(options));
+        return builder.AddBotCadenceRedisRateLimiting(sp => sp.GetRequiredService<OwnedConnection>().Value, configure);
+    }
+
+    /// <summary>The connection opened from a configuration string: opened on first use, disposed with the container.</summary>
+    private sealed class OwnedConnection(ConfigurationOptions options) : IDisposable
+    {
+        private readonly Lazy<ConnectionMultiplexer> _connection = new(() => ConnectionMultiplexer.Connect(options));
+
+        public IConnectionMultiplexer Value => _connection.Value;
+
+        public void Dispose()
+        {
+            if (_connection.IsValueCreated)
+            {
+                _connection.Value.Dispose();
+            }
+        }
     }
 
     /// <summary>Like the other overload, over a Redis connection you manage (e.g. one already registered).</summary>

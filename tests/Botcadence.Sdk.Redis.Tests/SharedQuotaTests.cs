@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Net;
 using Botcadence.ReferenceServer;
 using Botcadence.Sdk.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Botcadence.Sdk.Redis.Tests;
@@ -172,6 +174,26 @@ public sealed class SharedQuotaTests
         Assert.That(wire.Count(200), Is.EqualTo(1), "the call went out without Redis");
     }
 
+    [Test]
+    public async Task AddBotCadenceRedisRateLimiting_puts_the_shared_limiter_in_the_DI_pipeline()
+    {
+        var key = NewKey();
+        var services = new ServiceCollection();
+        services.AddBotCadence(o =>
+        {
+            o.ApiKey = key;
+            o.BaseAddress = _server.BaseAddress;
+        }).AddBotCadenceRedisRateLimiting(await TestRedis.EndpointAsync());
+        await using var provider = services.BuildServiceProvider();
+
+        await OneCallAsync(provider.GetRequiredService<IBotCadenceClient>(), default);
+
+        var limiter = provider.GetRequiredService<IOptions<BotCadenceClientOptions>>().Value.GetRateLimiter();
+        Assert.That(limiter, Is.InstanceOf<RedisRateLimiter>());
+        await using var connection = await TestRedis.ConnectAsync();
+        Assert.That((string?)await connection.GetDatabase().HashGetAsync(((RedisRateLimiter)limiter!).Key, "limit"), Is.EqualTo("10"), "the response was observed into Redis");
+    }
+
     private string NewKey()
     {
         var org = _server.CreateOrganization($"org-{Guid.NewGuid():N}", "free", rateLimitPerMinute: Limit);
@@ -206,7 +228,7 @@ public sealed class SharedQuotaTests
         return [.. failures];
     }
 
-    private static async Task OneCallAsync(BotCadenceClient client, CancellationToken cancellationToken)
+    private static async Task OneCallAsync(IBotCadenceClient client, CancellationToken cancellationToken)
     {
         await using var pages = client.Workflows.ListAsync(cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
         await pages.MoveNextAsync();

@@ -104,6 +104,25 @@ public sealed class RateLimitingTests
         Assert.That(wire.Statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK }), "the third call was never sent (nor retried)");
     }
 
+    [Test]
+    public async Task A_wait_longer_than_the_calls_timeout_fails_with_the_rate_limit_exception_not_a_timeout()
+    {
+        var org = ServerFixture.Server.CreateOrganization($"org-{Guid.NewGuid():N}", "free", rateLimitPerMinute: 2);
+        using var limiter = new LocalRateLimiter(new BotCadenceRateLimiterOptions { MaxWait = TimeSpan.FromMinutes(5) });
+        await limiter.ObserveAsync(new RateLimitFeedback(2, 0, DateTimeOffset.UtcNow.AddMinutes(2), false, null), default);
+        var wire = new Wire();
+        using var client = new BotCadenceClient(
+            new BotCadenceClientOptions { ApiKey = ServerFixture.Server.CreateApiKey(org.Id).Key, BaseAddress = ServerFixture.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(1), MaxRetries = 2 }
+                .UseRateLimiter(limiter),
+            new Wire.Handler(wire) { InnerHandler = new SocketsHttpHandler() });
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<BotCadenceRateLimitException>(() => ListOnePageAsync(client));
+        Assert.That(error!.Error.Code.Value, Is.EqualTo("CLIENT_RATE_LIMITED"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "within the call's timeout, not retried");
+        Assert.That(wire.Statuses, Is.Empty);
+    }
+
     private static async Task ListOnePageAsync(IBotCadenceClient client)
     {
         await using var pages = client.Workflows.ListAsync().AsPages().GetAsyncEnumerator();

@@ -12,17 +12,35 @@ namespace Botcadence.Sdk.RateLimiting;
 /// the retry does not retry, which the normal error path turns into a <see cref="BotCadenceRateLimitException"/>.
 /// The caller's cancellation and the attempt timeout cancel the wait like any other part of the attempt.
 /// </summary>
-internal sealed class RateLimitingHandler(RateLimiter limiter, TimeProvider timeProvider) : DelegatingHandler
+internal sealed class RateLimitingHandler(RateLimiter limiter, TimeSpan waitBudget, TimeProvider timeProvider) : DelegatingHandler
 {
     internal const string RejectedCode = "CLIENT_RATE_LIMITED";
 
-    /// <summary>The handler for <paramref name="options"/>, or none when no limiter is set.</summary>
+    /// <summary>
+    /// The handler for <paramref name="options"/>, or none when no limiter is set. The wait for a permit may use 90 % of
+    /// the attempt's <see cref="BotCadenceClientOptions.Timeout"/>, so a call that gets no permit in time fails with the
+    /// rate-limit exception rather than a timeout.
+    /// </summary>
     public static DelegatingHandler[] For(BotCadenceClientOptions options, TimeProvider timeProvider) =>
-        options.GetRateLimiter() is { } limiter ? [new RateLimitingHandler(limiter, timeProvider)] : [];
+        options.GetRateLimiter() is { } limiter ? [new RateLimitingHandler(limiter, options.Timeout * 0.9, timeProvider)] : [];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        RateLimitLease lease;
+        using (var budget = new CancellationTokenSource(waitBudget, timeProvider))
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token))
+        {
+            try
+            {
+                lease = await limiter.AcquireAsync(1, waiting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return new RateLimitRejectedResponse(request, null);
+            }
+        }
+
+        using var acquired = lease;
         if (!lease.IsAcquired)
         {
             return new RateLimitRejectedResponse(request, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null);
