@@ -29,6 +29,12 @@ public sealed class ReferenceServerOptions
     /// <summary>The largest file <c>POST /v1/files</c> accepts (413 beyond it); default 100 MiB.</summary>
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>
+    /// The length of a rate-limit window (default one minute, the service's). Each key may send its plan's limit per window;
+    /// tests shorten it to a few seconds. Whole seconds, so <c>X-RateLimit-Reset</c> (epoch seconds) is exact.
+    /// </summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Where uploaded files are stored; a fresh temporary directory (deleted when the server stops) when null.</summary>
     public string? FileStorageDirectory { get; set; }
     /// <summary>
@@ -148,6 +154,11 @@ public sealed class ReferenceServer : IAsyncDisposable
     public static async Task<ReferenceServer> StartAsync(ReferenceServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ReferenceServerOptions();
+        if (options.RateLimitWindow < TimeSpan.FromSeconds(1) || options.RateLimitWindow.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RateLimitWindow, "RateLimitWindow must be a whole number of seconds, at least one.");
+        }
+
         var app = ReferenceServerApp.Build(options);
         try
         {

@@ -15,8 +15,10 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST {pattern}</c>: reads the raw body, verifies it with the secrets of <see cref="BotCadenceWebhookOptions"/>
-    /// (400 when it fails, without calling the handler), drops an event id seen before (200), calls
-    /// <paramref name="handler"/>, and answers 200 only after it succeeded (500 when it throws, so the sender redelivers).
+    /// (400 when it fails, without calling the handler), claims the event id in the <see cref="IWebhookReplayStore"/> (200
+    /// without calling the handler for an event already handled; 409 with <c>Retry-After</c> while another delivery of it is
+    /// being handled; 503 when the store is unavailable), calls <paramref name="handler"/>, and answers 200 only after it
+    /// succeeded (500 when it throws, releasing the claim so the sender's redelivery is handled).
     /// </summary>
     /// <param name="endpoints">The app or a route group.</param>
     /// <param name="pattern">The route, e.g. <c>/webhooks/botcadence</c>.</param>
@@ -84,7 +86,22 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
             return;
         }
 
-        if (!await store.TryReserveAsync(evt.Id, options.ReplayWindow, token).ConfigureAwait(false))
+        WebhookClaim claim;
+        try
+        {
+            claim = await store.TryClaimAsync(evt.Id, options.ClaimLease, token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            // Fail closed: without a claim the event might run twice; the sender redelivers later.
+            LogStoreFailed(logger, ex, evt.Id);
+            WebhookTelemetry.Complete(activity, WebhookTelemetry.StoreUnavailable, evt);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(options.ClaimLease);
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "REPLAY_STORE_UNAVAILABLE", "The replay store is unavailable; the event will be redelivered.").ConfigureAwait(false);
+            return;
+        }
+
+        if (claim.Status == WebhookClaimStatus.Handled)
         {
             LogDuplicate(logger, evt.Id, evt.Type.Value);
             WebhookTelemetry.Complete(activity, WebhookTelemetry.Duplicate, evt);
@@ -92,15 +109,38 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
             return;
         }
 
+        if (claim.Status == WebhookClaimStatus.InProgress || claim.Token is not { } claimToken)
+        {
+            // Not 200: the first delivery may still fail, and then this one must come back.
+            LogInProgress(logger, evt.Id, evt.Type.Value);
+            WebhookTelemetry.Complete(activity, WebhookTelemetry.InProgress, evt);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(options.ClaimLease);
+            await WriteAsync(context, StatusCodes.Status409Conflict, "EVENT_IN_PROGRESS", "Another delivery of this event is being handled; retry later.").ConfigureAwait(false);
+            return;
+        }
+
+        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var renewal = RenewWhileHandlingAsync(store, evt.Id, claimToken, options.ClaimLease, timeProvider, renewing.Token);
         try
         {
             await handler(evt, token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
+            await StopAsync(renewing, renewal).ConfigureAwait(false);
             LogHandlerFailed(logger, ex, evt.Id, evt.Type.Value);
             WebhookTelemetry.Complete(activity, WebhookTelemetry.HandlerFailed, evt, handlerException: ex);
-            await store.ReleaseAsync(evt.Id, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await store.ReleaseAsync(evt.Id, claimToken, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception releaseFailure)
+            {
+                // The lease expires on its own; the redelivery after it is handled.
+                LogStoreFailed(logger, releaseFailure, evt.Id);
+            }
+
             if (!context.Response.HasStarted)
             {
                 await WriteAsync(context, StatusCodes.Status500InternalServerError, "HANDLER_FAILED", "The webhook handler failed; the event will be redelivered.").ConfigureAwait(false);
@@ -109,8 +149,51 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
             return;
         }
 
+        await StopAsync(renewing, renewal).ConfigureAwait(false);
+        try
+        {
+            await store.CompleteAsync(evt.Id, claimToken, options.ReplayWindow, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The event was handled: answer 200 so it is not sent again. Only a manual resend inside the lease would repeat it.
+            LogStoreFailed(logger, ex, evt.Id);
+        }
+
         WebhookTelemetry.Complete(activity, WebhookTelemetry.Handled, evt);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static string RetryAfterSeconds(TimeSpan lease) =>
+        Math.Max(1, (long)Math.Ceiling(lease.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Extends the claim every third of the lease while the handler runs, so a slow handler keeps it and a dead instance loses it.</summary>
+    private static async Task RenewWhileHandlingAsync(IWebhookReplayStore store, string eventId, string claimToken, TimeSpan lease, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, timeProvider, cancellationToken).ConfigureAwait(false);
+                if (!await store.RenewAsync(eventId, claimToken, lease, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception)
+        {
+            // A failed renewal leaves the lease to expire; the outcome of the handler still decides the answer.
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource renewing, Task renewal)
+    {
+        await renewing.CancelAsync().ConfigureAwait(false);
+        await renewal.ConfigureAwait(false);
     }
 
     /// <summary>The request body exactly as received (never re-serialized: that would break the signature); null when over the limit.</summary>
@@ -176,6 +259,16 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
 
     private static readonly Action<ILogger, string, string, Exception?> HandlerFailed =
         LoggerMessage.Define<string, string>(LogLevel.Error, new EventId(3, "WebhookHandlerFailed"), "The handler of BotCadence webhook event {EventId} ({EventType}) failed; answering 500 so it is redelivered");
+
+    private static readonly Action<ILogger, string, string, Exception?> InProgress =
+        LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(4, "WebhookInProgress"), "BotCadence webhook event {EventId} ({EventType}) is being handled by another delivery; answering 409 so it is retried");
+
+    private static readonly Action<ILogger, string, Exception?> StoreFailed =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(5, "WebhookReplayStoreFailed"), "The webhook replay store failed for event {EventId}");
+
+    private static void LogInProgress(ILogger logger, string eventId, string eventType) => InProgress(logger, eventId, eventType, null);
+
+    private static void LogStoreFailed(ILogger logger, Exception exception, string eventId) => StoreFailed(logger, eventId, exception);
 
     private static void LogRejected(ILogger logger, WebhookVerificationFailureReason reason, string message) => Rejected(logger, reason, message, null);
 

@@ -22,6 +22,13 @@ public sealed class BotCadenceWebhookOptions
     /// <summary>How long a handled event id is remembered to drop redeliveries (default 3 days, longer than the retry schedule).</summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long a delivery's claim on its event id holds without renewal (default 30 s). The receiver renews it while the
+    /// handler runs; when the instance dies, the claim expires after this long and the next redelivery is handled.
+    /// A redelivery arriving while the claim holds is answered 409 with <c>Retry-After</c>, so the sender tries again.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest body accepted, in bytes (default 1 MiB); larger requests get 413.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -1,97 +1,164 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace Botcadence.Sdk.AspNetCore;
 
+/// <summary>Where an event id stands in an <see cref="IWebhookReplayStore"/>.</summary>
+public enum WebhookClaimStatus
+{
+    /// <summary>This caller claimed the id: run the handler, then complete or release the claim.</summary>
+    Claimed,
+
+    /// <summary>Another delivery of the event is being handled (its lease has not expired): answer non-2xx so the sender retries.</summary>
+    InProgress,
+
+    /// <summary>The event was handled: drop the redelivery (answer 2xx).</summary>
+    Handled,
+}
+
+/// <summary>The answer of <see cref="IWebhookReplayStore.TryClaimAsync"/>.</summary>
+/// <param name="Status">Where the id stands.</param>
+/// <param name="Token">Identifies this caller's claim (for completing, renewing or releasing it) when <see cref="Status"/> is <see cref="WebhookClaimStatus.Claimed"/>.</param>
+public readonly record struct WebhookClaim(WebhookClaimStatus Status, string? Token = null);
+
 /// <summary>
-/// Remembers which event ids are being or have been handled, so a redelivered event is dropped. The receiver reserves
-/// the id before calling the handler and releases it when the handler fails (so the sender's next attempt is handled).
+/// Remembers which event ids are being or have been handled, so each event is handled once however often, and on
+/// whichever instance, it is delivered. Claim → complete: a delivery claims the id with a short lease, the handler runs,
+/// success marks the id handled for the replay window, failure releases it; a crashed instance's lease simply expires,
+/// so the next redelivery is handled. Implementations must make the claim atomic.
 /// </summary>
 public interface IWebhookReplayStore
 {
-    /// <summary>Reserves an event id unless it is already reserved.</summary>
+    /// <summary>Claims an event id for <paramref name="lease"/> unless it is handled or claimed by someone else.</summary>
     /// <param name="eventId">The event id (<c>evt_…</c>).</param>
-    /// <param name="expiry">How long to remember it.</param>
+    /// <param name="lease">How long the claim holds if it is neither completed, renewed nor released (the handler crashed).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>True when this caller reserved it (handle the event); false for a duplicate.</returns>
-    ValueTask<bool> TryReserveAsync(string eventId, TimeSpan expiry, CancellationToken cancellationToken);
+    /// <returns>The outcome; its token when claimed.</returns>
+    ValueTask<WebhookClaim> TryClaimAsync(string eventId, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Forgets an event id (its handler failed), so a redelivery is handled.</summary>
+    /// <summary>Extends this caller's claim while its handler still runs.</summary>
     /// <param name="eventId">The event id.</param>
+    /// <param name="token">The claim's token.</param>
+    /// <param name="lease">The new lease, from now.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the id is released.</returns>
-    ValueTask ReleaseAsync(string eventId, CancellationToken cancellationToken);
+    /// <returns>False when the claim was lost (it expired and someone else claimed, or the event was handled).</returns>
+    ValueTask<bool> RenewAsync(string eventId, string token, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Marks the event handled for <paramref name="retention"/> (its handler succeeded).</summary>
+    /// <param name="eventId">The event id.</param>
+    /// <param name="token">The claim's token.</param>
+    /// <param name="retention">How long to drop redeliveries.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the id is marked.</returns>
+    ValueTask CompleteAsync(string eventId, string token, TimeSpan retention, CancellationToken cancellationToken);
+
+    /// <summary>Drops this caller's claim (its handler failed), so a redelivery is handled; does nothing when the claim was lost.</summary>
+    /// <param name="eventId">The event id.</param>
+    /// <param name="token">The claim's token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the claim is dropped.</returns>
+    ValueTask ReleaseAsync(string eventId, string token, CancellationToken cancellationToken);
 }
 
-/// <summary>The default <see cref="IWebhookReplayStore"/>: this process's memory, entries expiring on a <see cref="TimeProvider"/>. Use <see cref="DistributedCacheWebhookReplayStore"/> when several instances receive.</summary>
+/// <summary>
+/// The default <see cref="IWebhookReplayStore"/>: this process's memory, entries expiring on a <see cref="TimeProvider"/>.
+/// Use <see cref="RedisWebhookReplayStore"/> when several instances receive.
+/// </summary>
 public sealed class InMemoryWebhookReplayStore : IWebhookReplayStore
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _reserved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
     private readonly TimeProvider _timeProvider;
     private long _calls;
 
     /// <summary>Creates a store on the given clock.</summary>
-    /// <param name="timeProvider">The clock for expiry (default: the system clock).</param>
+    /// <param name="timeProvider">The clock for leases and expiry (default: the system clock).</param>
     public InMemoryWebhookReplayStore(TimeProvider? timeProvider = null) => _timeProvider = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
-    public ValueTask<bool> TryReserveAsync(string eventId, TimeSpan expiry, CancellationToken cancellationToken)
+    public ValueTask<WebhookClaim> TryClaimAsync(string eventId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         var now = _timeProvider.GetUtcNow();
-        if (Interlocked.Increment(ref _calls) % 1024 == 0)
+        lock (_gate)
         {
-            foreach (var (id, expires) in _reserved)
+            if (++_calls % 1024 == 0)
             {
-                if (expires <= now)
+                foreach (var expired in _entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
                 {
-                    _reserved.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, expires));
+                    _entries.Remove(expired);
                 }
             }
-        }
 
-        var until = now + expiry;
-        while (true)
-        {
-            if (_reserved.TryAdd(eventId, until))
+            if (_entries.TryGetValue(eventId, out var entry) && entry.Expires > now)
             {
-                return ValueTask.FromResult(true);
+                return ValueTask.FromResult(new WebhookClaim(entry.Token is null ? WebhookClaimStatus.Handled : WebhookClaimStatus.InProgress));
             }
 
-            if (_reserved.TryGetValue(eventId, out var expires))
-            {
-                if (expires > now)
-                {
-                    return ValueTask.FromResult(false);
-                }
-
-                if (_reserved.TryUpdate(eventId, until, expires))
-                {
-                    return ValueTask.FromResult(true);
-                }
-            }
+            var token = Guid.NewGuid().ToString("N");
+            _entries[eventId] = new Entry(token, now + lease);
+            return ValueTask.FromResult(new WebhookClaim(WebhookClaimStatus.Claimed, token));
         }
     }
 
     /// <inheritdoc />
-    public ValueTask ReleaseAsync(string eventId, CancellationToken cancellationToken)
+    public ValueTask<bool> RenewAsync(string eventId, string token, TimeSpan lease, CancellationToken cancellationToken)
     {
-        _reserved.TryRemove(eventId, out _);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(eventId, out var entry) && entry.Token == token && entry.Expires > _timeProvider.GetUtcNow())
+            {
+                _entries[eventId] = entry with { Expires = _timeProvider.GetUtcNow() + lease };
+                return ValueTask.FromResult(true);
+            }
+
+            return ValueTask.FromResult(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask CompleteAsync(string eventId, string token, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        lock (_gate)
+        {
+            // Handled is handled, even when the lease ran out meanwhile.
+            _entries[eventId] = new Entry(null, _timeProvider.GetUtcNow() + retention);
+        }
+
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(string eventId, string token, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(eventId, out var entry) && entry.Token is not null && entry.Token == token)
+            {
+                _entries.Remove(eventId);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A claim (with its token) or, with no token, a handled event.</summary>
+    private sealed record Entry(string? Token, DateTimeOffset Expires);
 }
 
 /// <summary>
-/// An <see cref="IWebhookReplayStore"/> over <see cref="IDistributedCache"/> (Redis, SQL Server, …) so several instances
-/// share which events were handled. <see cref="IDistributedCache"/> has no atomic add, so two instances receiving the
-/// same event within the same few milliseconds may both handle it; sequential redeliveries are always dropped.
+/// An <see cref="IWebhookReplayStore"/> over <see cref="IDistributedCache"/> (SQL Server, …). <see cref="IDistributedCache"/>
+/// has no atomic add, so two instances receiving the same event within the same few milliseconds may both claim it;
+/// sequential redeliveries are always dropped. On Redis, use <see cref="RedisWebhookReplayStore"/>, whose claim is atomic.
 /// </summary>
 public sealed class DistributedCacheWebhookReplayStore : IWebhookReplayStore
 {
     /// <summary>The prefix of the cache keys.</summary>
     public const string KeyPrefix = "botcadence:webhook-event:";
 
-    private static readonly byte[] Marker = [1];
+    private const string HandledValue = "handled";
     private readonly IDistributedCache _cache;
 
     /// <summary>Creates the adapter.</summary>
@@ -103,20 +170,49 @@ public sealed class DistributedCacheWebhookReplayStore : IWebhookReplayStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> TryReserveAsync(string eventId, TimeSpan expiry, CancellationToken cancellationToken)
+    public async ValueTask<WebhookClaim> TryClaimAsync(string eventId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         var key = KeyPrefix + eventId;
-        if (await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        if (await _cache.GetStringAsync(key, cancellationToken).ConfigureAwait(false) is { } value)
+        {
+            return new WebhookClaim(value == HandledValue ? WebhookClaimStatus.Handled : WebhookClaimStatus.InProgress);
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        await _cache.SetStringAsync(key, token, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease }, cancellationToken).ConfigureAwait(false);
+        return new WebhookClaim(WebhookClaimStatus.Claimed, token);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RenewAsync(string eventId, string token, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        var key = KeyPrefix + eventId;
+        if (await _cache.GetStringAsync(key, cancellationToken).ConfigureAwait(false) != token)
         {
             return false;
         }
 
-        await _cache.SetAsync(key, Marker, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = expiry }, cancellationToken).ConfigureAwait(false);
+        await _cache.SetStringAsync(key, token, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lease }, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     /// <inheritdoc />
-    public async ValueTask ReleaseAsync(string eventId, CancellationToken cancellationToken) =>
-        await _cache.RemoveAsync(KeyPrefix + eventId, cancellationToken).ConfigureAwait(false);
+    public async ValueTask CompleteAsync(string eventId, string token, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        await _cache.SetStringAsync(KeyPrefix + eventId, HandledValue, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = retention }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask ReleaseAsync(string eventId, string token, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        var key = KeyPrefix + eventId;
+        if (await _cache.GetStringAsync(key, cancellationToken).ConfigureAwait(false) == token)
+        {
+            await _cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

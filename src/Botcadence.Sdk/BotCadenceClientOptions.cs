@@ -69,6 +69,26 @@ public sealed class BotCadenceClientOptions
         return this;
     }
 
+    /// <summary>The client-side rate limiter set by <see cref="UseRateLimiter"/>, or null (the default).</summary>
+    /// <returns>The limiter, or null.</returns>
+    public System.Threading.RateLimiting.RateLimiter? GetRateLimiter() => _rateLimiter;
+
+    /// <summary>
+    /// Sets a client-side rate limiter: every attempt waits for one of its permits before it is sent, and a
+    /// <see cref="RateLimiting.BotCadenceRateLimiter"/> learns the key's limit from the responses. Share one instance
+    /// between the clients of one key; see <c>docs/scale-out.md</c>. (A method, not a property: it is an object set in
+    /// code, which configuration binding must not try to create.)
+    /// </summary>
+    /// <param name="limiter">The limiter, or null for none.</param>
+    /// <returns>These options.</returns>
+    public BotCadenceClientOptions UseRateLimiter(System.Threading.RateLimiting.RateLimiter? limiter)
+    {
+        _rateLimiter = limiter;
+        return this;
+    }
+
+    private System.Threading.RateLimiting.RateLimiter? _rateLimiter;
+
     /// <summary>Your application's name, sent first in the <c>User-Agent</c> (at most 24 characters, no spaces).</summary>
     public string? ApplicationId { get; set; }
 

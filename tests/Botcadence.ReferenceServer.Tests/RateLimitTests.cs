@@ -46,6 +46,42 @@ internal sealed class RateLimitTests
     }
 
     [Test]
+    public async Task The_window_is_configurable_and_the_headers_follow_it()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 11, TimeSpan.Zero));
+        await using var server = await ReferenceServer.StartAsync(new ReferenceServerOptions { TimeProvider = time, RateLimitWindow = TimeSpan.FromSeconds(4) });
+        var org = server.CreateOrganization("Short window org", "free", rateLimitPerMinute: 3);
+        var api = new Api(Http, server.BaseAddress, server.CreateApiKey(org.Id).Key);
+        var expectedReset = new DateTimeOffset(2026, 1, 1, 0, 0, 12, TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var ok = await api.GetAsync("workflows");
+            Assert.That(ok.Code, Is.EqualTo(200), ok.Raw);
+            Assert.That(ok.Header("X-RateLimit-Limit"), Is.EqualTo("3"));
+            Assert.That(ok.Header("X-RateLimit-Remaining"), Is.EqualTo((3 - i).ToString(CultureInfo.InvariantCulture)));
+            Assert.That(ok.Header("X-RateLimit-Reset"), Is.EqualTo(expectedReset), "windows are aligned to multiples of 4 s");
+        }
+
+        var limited = await api.GetAsync("workflows");
+        Check.Error(limited, 429, "RATE_LIMITED");
+        Assert.That(limited.Header("Retry-After"), Is.EqualTo("1"));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var again = await api.GetAsync("workflows");
+        Assert.That(again.Code, Is.EqualTo(200), again.Raw);
+        Assert.That(again.Header("X-RateLimit-Remaining"), Is.EqualTo("2"));
+        Assert.That(again.Header("X-RateLimit-Reset"), Is.EqualTo(new DateTimeOffset(2026, 1, 1, 0, 0, 16, TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public void A_window_that_is_not_whole_seconds_is_refused_at_start()
+    {
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+            await ReferenceServer.StartAsync(new ReferenceServerOptions { RateLimitWindow = TimeSpan.FromMilliseconds(1500) }));
+    }
+
+    [Test]
     public async Task Headers_are_on_success_and_every_kind_of_error()
     {
         await using var server = await ReferenceServer.StartAsync(new ReferenceServerOptions { EnterpriseRateLimitPerMinute = 1234 });

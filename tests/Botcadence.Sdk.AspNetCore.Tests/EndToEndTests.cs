@@ -341,18 +341,20 @@ public sealed class EndToEndTests
     }
 
     [Test]
-    public async Task The_in_memory_replay_store_forgets_ids_after_the_window()
+    public async Task The_in_memory_replay_store_forgets_handled_ids_after_the_window()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var store = new InMemoryWebhookReplayStore(clock);
+        var lease = TimeSpan.FromSeconds(30);
 
-        Assert.That(await store.TryReserveAsync("evt_1", TimeSpan.FromMinutes(1), CancellationToken.None), Is.True);
-        Assert.That(await store.TryReserveAsync("evt_1", TimeSpan.FromMinutes(1), CancellationToken.None), Is.False);
+        var claim = await store.TryClaimAsync("evt_1", lease, CancellationToken.None);
+        Assert.That(claim.Status, Is.EqualTo(WebhookClaimStatus.Claimed));
+        await store.CompleteAsync("evt_1", claim.Token!, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.That((await store.TryClaimAsync("evt_1", lease, CancellationToken.None)).Status, Is.EqualTo(WebhookClaimStatus.Handled));
         clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.That(await store.TryReserveAsync("evt_1", TimeSpan.FromMinutes(1), CancellationToken.None), Is.True);
-        await store.ReleaseAsync("evt_1", CancellationToken.None);
-        Assert.That(await store.TryReserveAsync("evt_1", TimeSpan.FromMinutes(1), CancellationToken.None), Is.True);
+        Assert.That((await store.TryClaimAsync("evt_1", lease, CancellationToken.None)).Status, Is.EqualTo(WebhookClaimStatus.Claimed));
     }
+
 }
 
 internal static class AsyncEnumerableExtensions

@@ -43,6 +43,9 @@ public sealed class Receiver : IAsyncDisposable
 
     public IList<string> Secrets => _app.Services.GetRequiredService<IOptionsMonitor<BotCadenceWebhookOptions>>().CurrentValue.Secrets;
 
+    /// <summary>Awaited by the handler before it records the event (e.g. to hold it in flight).</summary>
+    public Func<WebhookEvent, CancellationToken, Task>? BeforeHandle { get; set; }
+
     /// <summary>The next <paramref name="count"/> handler calls throw.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresToInject, count);
 
@@ -66,15 +69,19 @@ public sealed class Receiver : IAsyncDisposable
             await next(context);
             receiver.Statuses.Enqueue(context.Response.StatusCode);
         });
-        app.MapBotCadenceWebhooks("/webhooks/botcadence", (evt, ct) =>
+        app.MapBotCadenceWebhooks("/webhooks/botcadence", async (evt, ct) =>
         {
             if (Interlocked.Decrement(ref receiver!._failuresToInject) >= 0)
             {
                 throw new InvalidOperationException("injected handler failure");
             }
 
+            if (receiver.BeforeHandle is { } gate)
+            {
+                await gate(evt, ct);
+            }
+
             receiver.Handled.Enqueue(evt);
-            return Task.CompletedTask;
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -5,10 +5,15 @@ namespace Botcadence.ReferenceServer.Infrastructure;
 /// <summary>The outcome of counting one request against its bucket.</summary>
 internal sealed record RateLimitDecision(int Limit, int Remaining, long ResetEpochSeconds, bool Exceeded, int RetryAfterSeconds);
 
-/// <summary>Fixed one-minute windows (aligned to UTC minutes on the server clock), one bucket per key.</summary>
-internal sealed class RateLimiter(ServerClock clock)
+/// <summary>
+/// Fixed windows of <see cref="ReferenceServerOptions.RateLimitWindow"/> (one minute by default, aligned to multiples of
+/// the window since the epoch on the server clock), one bucket per key.
+/// </summary>
+internal sealed class RateLimiter(ServerClock clock, ReferenceServerOptions options)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan window = options.RateLimitWindow >= TimeSpan.FromSeconds(1) && options.RateLimitWindow.Ticks % TimeSpan.TicksPerSecond == 0
+        ? options.RateLimitWindow
+        : throw new ArgumentOutOfRangeException(nameof(options), options.RateLimitWindow, "RateLimitWindow must be a whole number of seconds, at least one.");
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
 
     public static int LimitForPlan(string plan, int? overrideLimit, int enterpriseDefault) => overrideLimit ?? plan switch
@@ -23,8 +28,8 @@ internal sealed class RateLimiter(ServerClock clock)
     public RateLimitDecision Hit(string bucketKey, int limit)
     {
         var now = clock.UtcNow;
-        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Window.Ticks), TimeSpan.Zero);
-        var reset = windowStart + Window;
+        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
+        var reset = windowStart + window;
         var bucket = buckets.GetOrAdd(bucketKey, static _ => new Bucket());
         int count;
         lock (bucket)

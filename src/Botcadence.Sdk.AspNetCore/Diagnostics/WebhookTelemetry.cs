@@ -16,6 +16,8 @@ internal static class WebhookTelemetry
     internal const string Rejected = "rejected";
     internal const string TooLarge = "too_large";
     internal const string HandlerFailed = "handler_failed";
+    internal const string InProgress = "in_progress";
+    internal const string StoreUnavailable = "store_unavailable";
 
     private const string OutcomeTag = "botcadence.webhook.outcome";
     private const string EventTypeTag = "botcadence.webhook.event_type";

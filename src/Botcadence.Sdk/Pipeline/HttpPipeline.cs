@@ -28,6 +28,7 @@ public enum HttpPipelinePosition
 /// <item>the call handler: the <c>Idempotency-Key</c> of a mutating call (POST, PATCH, PUT, DELETE) and your extra headers,
 /// once per call on the request message, so every attempt (and any resend by the connection pool) carries them;</item>
 /// <item>resilience (Polly): the call's total timeout → retry → one attempt's timeout;</item>
+/// <item>the client-side rate limiter, when one is set (<see cref="BotCadenceClientOptions.UseRateLimiter"/>): each attempt waits for a permit;</item>
 /// <item>authentication: <c>Authorization</c> (the call's API key or the client's) and <c>User-Agent</c>, per attempt;</item>
 /// <item>your <see cref="HttpPipelinePosition.PerAttempt"/> handlers, in the order added;</item>
 /// <item>logging of each attempt;</item>
@@ -47,6 +48,7 @@ internal static class HttpPipeline
         AddUserHandlers(handlers, options, HttpPipelinePosition.PerCall);
         handlers.Add(new CallHandler());
         handlers.Add(new ResilienceHandler(RetryStrategy.Build(options, timeProvider, logger)));
+        handlers.AddRange(RateLimiting.RateLimitingHandler.For(options, timeProvider));
         handlers.Add(new AuthenticationHandler(options.ApiKey!, UserAgent.Build(options.ApplicationId)));
         AddUserHandlers(handlers, options, HttpPipelinePosition.PerAttempt);
         handlers.Add(new LoggingHandler(logger, options.LoggedHeaderNames, timeProvider));

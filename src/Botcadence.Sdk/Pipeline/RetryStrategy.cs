@@ -74,7 +74,7 @@ internal static partial class RetryStrategy
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxDelay, TimeProvider timeProvider)
     {
-        if (context.CancellationToken.IsCancellationRequested || !HttpClientResiliencePredicates.IsTransient(outcome))
+        if (context.CancellationToken.IsCancellationRequested || !HttpClientResiliencePredicates.IsTransient(outcome) || outcome.Result is RateLimiting.RateLimitRejectedResponse)
         {
             return false;
         }
