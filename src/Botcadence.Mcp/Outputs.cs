@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Botcadence.Sdk;
 
 namespace Botcadence.Mcp;
@@ -12,7 +13,8 @@ namespace Botcadence.Mcp;
 internal sealed record ListResult<T>(
     IReadOnlyList<T> Items,
     [property: Description("Total number of matching items, when the API reports it.")] long? Total,
-    [property: Description("Pass as 'cursor' to get the next page; null when this is the last page.")] string? NextCursor);
+    [property: Description("Pass as 'cursor' to get the next page; null when this is the last page.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor);
 
 internal sealed record WorkflowSummary(
     string Id, string Name, string Status, string? Channel, string? TriggerType, long ExecutionCount, double? SuccessRate, DateTimeOffset CreatedAt)

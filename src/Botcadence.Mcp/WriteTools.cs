@@ -26,7 +26,7 @@ internal static class WriteTools
         TimeProvider timeProvider,
         IProgress<ProgressNotificationValue> progress,
         [Description("The workflow id (wf_…); the workflow must be active.")] string workflowId,
-        [Description("The execution input: a JSON object the workflow's actions can read (e.g. {\"user\": {\"email\": \"a@example.com\"}}).")] JsonElement? input = null,
+        [Description("The execution input: a JSON object the workflow's actions can read (e.g. {\"user\": {\"email\": \"a@example.com\"}}).")] JsonObject? input = null,
         [Description("How long to wait for the execution to finish, 0 to 600 seconds (default 60); 0 returns right after starting it.")] int waitSeconds = DefaultWaitSeconds,
         CancellationToken cancellationToken = default)
     {
@@ -39,13 +39,8 @@ internal static class WriteTools
             throw new ToolFailureException($"Invalid arguments: 'waitSeconds' must be between 0 and {MaxWaitSeconds}, got {waitSeconds}.");
         }
 
-        if (input is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
-        {
-            throw new ToolFailureException("Invalid arguments: 'input' must be a JSON object.");
-        }
-
-        var started = await Api.CallAsync(() => input is { ValueKind: JsonValueKind.Object } body
-            ? client.Workflows.ExecuteAsync(workflowId, body, cancellationToken: cancellationToken)
+        var started = await Api.CallAsync(() => input is not null
+            ? client.Workflows.ExecuteAsync(workflowId, ToElement(input), cancellationToken: cancellationToken)
             : client.Workflows.ExecuteAsync(workflowId, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var reported = -1;
         Report(progress, started, ref reported);
@@ -84,7 +79,7 @@ internal static class WriteTools
         [Description("The run's name (default: the template's name).")] string? name = null,
         [Description("The user the run is assigned to (usr_…).")] string? assigneeId = null,
         [Description("When the run is due, ISO 8601 (e.g. 2026-12-31T17:00:00Z).")] string? dueDate = null,
-        [Description("Values for the template's launch form fields, by field name.")] JsonElement? formData = null,
+        [Description("Values for the template's launch form fields, by field name.")] JsonObject? formData = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -95,7 +90,7 @@ internal static class WriteTools
             Name = name,
             AssigneeId = assigneeId,
             DueDate = ParseTime(dueDate, nameof(dueDate)),
-            FormData = ToObject(formData, nameof(formData)),
+            FormData = formData,
         };
         return Api.CallAsync(async () => RunInfo.From(await client.Runs.LaunchAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
@@ -137,14 +132,18 @@ internal static class WriteTools
     public static Task<FormSubmissionInfo> SubmitForm(
         IBotCadenceClient client,
         [Description("The form id (form_…).")] string formId,
-        [Description("The values by field name, as a JSON object.")] JsonElement data,
+        [Description("The values by field name, as a JSON object.")] JsonObject data,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         Validate.Id(formId, nameof(formId));
-        var body = ToObject(data, nameof(data)) ?? throw new ToolFailureException("Invalid arguments: 'data' is required and must be a JSON object.");
+        if (data is null)
+        {
+            throw new ToolFailureException("Invalid arguments: 'data' is required and must be a JSON object.");
+        }
+
         return Api.CallAsync(async () => FormSubmissionInfo.From(
-            await client.Forms.SubmitAsync(formId, body, cancellationToken: cancellationToken).ConfigureAwait(false)));
+            await client.Forms.SubmitAsync(formId, data, cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>Reports the steps done so far, only when that number grew (MCP progress must increase).</summary>
@@ -178,10 +177,9 @@ internal static class WriteTools
             : throw new ToolFailureException($"Invalid arguments: '{name}' must be an ISO 8601 date and time, e.g. 2026-12-31T17:00:00Z.");
     }
 
-    private static JsonObject? ToObject(JsonElement? value, string name) => value switch
+    private static JsonElement ToElement(JsonObject value)
     {
-        null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
-        { ValueKind: JsonValueKind.Object } v => JsonNode.Parse(v.GetRawText())!.AsObject(),
-        _ => throw new ToolFailureException($"Invalid arguments: '{name}' must be a JSON object."),
-    };
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.Clone();
+    }
 }
