@@ -31,6 +31,7 @@ internal static class ApiReferenceEndpoints
                     .DisableAgent()
                     .AddPreferredSecuritySchemes(["bearerAuth"]);
                 options.Mcp = new ScalarMcpOptions { Disabled = true };
+                options.ShowDeveloperTools = DeveloperToolsVisibility.Never; // links to hosted services; this page works offline
                 options.Servers = [new ScalarServer($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/v1", "This reference server")];
             })
             .AllowWithoutKey();
