@@ -33,6 +33,9 @@ internal static class McpServerSetup
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // stdout is the protocol
         builder.Logging.SetMinimumLevel(settings.LogLevel);
+        // The MCP SDK logs every failed tool call with its exception's stack trace at Error; a failed call is an expected
+        // outcome here (reported to the assistant, and logged by ToolCallFilter in one line), so its trace shows at Debug only.
+        builder.Logging.AddFilter("ModelContextProtocol.Server", settings.LogLevel <= LogLevel.Debug ? settings.LogLevel : LogLevel.Critical);
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);

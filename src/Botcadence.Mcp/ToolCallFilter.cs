@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -11,16 +15,20 @@ namespace Botcadence.Mcp;
 /// before any binding (so a malformed input gets a precise tool error instead of a generic one), and scrubs the API key
 /// from every result as a last line of defence.
 /// </summary>
-internal static class ToolCallFilter
+internal static partial class ToolCallFilter
 {
+    public const string LoggerCategory = "Botcadence.Mcp.Tools";
+
     public static McpRequestFilter<CallToolRequestParams, CallToolResult> Create(ServerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return next => async (context, cancellationToken) =>
         {
             var name = context.Params?.Name ?? string.Empty;
+            var logger = (context.Services ?? context.Server.Services)?.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
             if (settings.ReadOnly && McpServerSetup.WriteToolNames.Contains(name))
             {
+                ToolFailed(logger, name, "refused in read-only mode");
                 return Error($"'{name}' changes data and this server was started with --read-only, so it is disabled. " +
                              "Only the read-only tools are available.");
             }
@@ -33,13 +41,45 @@ internal static class ToolCallFilter
 
             if (tool is not null && CheckArguments(name, tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { } problem)
             {
+                ToolFailed(logger, name, problem);
                 return Error(problem);
             }
 
-            var result = await next(context, cancellationToken).ConfigureAwait(false);
-            return Redact(result, settings.ApiKey);
+            CallToolResult result;
+            try
+            {
+                result = Redact(await next(context, cancellationToken).ConfigureAwait(false), settings.ApiKey);
+            }
+            catch (McpException ex) when (ex is not McpProtocolException)
+            {
+                // A tool's own failure (e.g. an API error): its message is meant for the assistant.
+                result = Redact(Error($"An error occurred invoking '{name}': {ex.Message}"), settings.ApiKey);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not McpProtocolException)
+            {
+                // A bug: say nothing about it to the client (no message, no stack trace); the type goes to the log.
+                ToolCrashed(logger, name, ex.GetType().Name);
+                ToolCrashDetail(logger, name, ex);
+                return Error($"An error occurred invoking '{name}'.");
+            }
+
+            if (result.IsError is true)
+            {
+                ToolFailed(logger, name, string.Join(" ", result.Content.OfType<TextContentBlock>().Select(b => b.Text)));
+            }
+
+            return result;
         };
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Tool {Tool} failed: {Error}")]
+    private static partial void ToolFailed(ILogger logger, string tool, string error);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Tool {Tool} threw an unexpected {ExceptionType}; set BOTCADENCE_MCP_LOG_LEVEL=Debug for its stack trace")]
+    private static partial void ToolCrashed(ILogger logger, string tool, string exceptionType);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Tool {Tool} failed with this exception")]
+    private static partial void ToolCrashDetail(ILogger logger, string tool, Exception exception);
 
     public static CallToolResult Error(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = text }] };
 

@@ -12,7 +12,9 @@ namespace Botcadence.BrowserTests;
 /// </summary>
 public sealed class DocsPageBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's chromium; BOTCADENCE_CHROMIUM overrides it (e.g. to check that a missing browser fails in CI).</summary>
+    private static readonly string ChromiumPath =
+        Environment.GetEnvironmentVariable("BOTCADENCE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];

@@ -191,6 +191,36 @@ public sealed class McpServerTests
     }
 
     [Test]
+    public async Task AtTheDefaultLogLevel_AFailedToolCallIsOneWarningLineOnStderr_WithoutStackTrace()
+    {
+        var (admin, _, key) = ServerFixture.NewTenant(scopes: ["workflows:read"]);
+        using var owned = admin;
+        await using var mcp = await McpServerProcess.StartAsync(key.Key, logLevel: null);
+
+        (await mcp.CallAsync("list_runs")).AssertCleanError(key.Key);
+        await mcp.DisposeAsync(); // flushes the server's stderr
+
+        var log = mcp.StandardError.ToList();
+        Assert.That(log.Where(l => l.Contains("Tool list_runs failed", StringComparison.Ordinal) && l.Contains("MISSING_SCOPE", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1), string.Join("\n", log));
+        Assert.That(log.Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)), Is.Empty, string.Join("\n", log));
+        Assert.That(log.Where(l => l.Contains(key.Key, StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task TheKeyIsScrubbedFromResults_EvenWhenTheApiEchoesIt()
+    {
+        var (admin, _, key) = ServerFixture.NewTenant();
+        using var owned = admin;
+        await using var mcp = await McpServerProcess.StartAsync(key.Key);
+
+        // The API's 404 message names the id it was given: here, the key itself.
+        var result = await mcp.CallAsync("get_workflow", new Dictionary<string, object?> { ["workflowId"] = key.Key });
+
+        result.AssertCleanError(key.Key);
+        Assert.That(result.Text(), Does.Contain("NOT_FOUND").And.Contain("[redacted]"));
+    }
+
+    [Test]
     public async Task InvalidKey_GetsUnauthorized_AndTheKeyIsNeverEchoed()
     {
         const string wrongKey = "sk_test_this_key_does_not_exist_0123456789";

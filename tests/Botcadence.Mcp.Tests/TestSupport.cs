@@ -48,7 +48,7 @@ public sealed class McpServerProcess : IAsyncDisposable
 
     public static string ServerDll { get; } = FindServerDll();
 
-    public static async Task<McpServerProcess> StartAsync(string apiKey, bool readOnly = false, Uri? baseAddress = null)
+    public static async Task<McpServerProcess> StartAsync(string apiKey, bool readOnly = false, Uri? baseAddress = null, string? logLevel = "Trace")
     {
         var stderr = new ConcurrentQueue<string>();
         var arguments = new List<string> { ServerDll };
@@ -66,8 +66,8 @@ public sealed class McpServerProcess : IAsyncDisposable
             {
                 ["BOTCADENCE_API_KEY"] = apiKey,
                 ["BOTCADENCE_BASE_URL"] = (baseAddress ?? ServerFixture.Server.BaseAddress).ToString(),
-                // The most verbose log, so the "key never in any output" assertions cover every log line.
-                ["BOTCADENCE_MCP_LOG_LEVEL"] = "Trace",
+                // By default the most verbose log, so the "key never in any output" assertions cover every log line.
+                ["BOTCADENCE_MCP_LOG_LEVEL"] = logLevel,
             },
             StandardErrorLines = stderr.Enqueue,
         });
