@@ -31,7 +31,8 @@ var options = new BotCadenceClientOptions
 };
 Console.WriteLine(embedded is null
     ? $"Using {options.BaseAddress}"
-    : $"Started the embedded reference server at {embedded.BaseAddress} (set BOTCADENCE_API_KEY to use a real endpoint)");
+    : $"Started the embedded reference server at {embedded.BaseAddress} (set BOTCADENCE_API_KEY to use a real endpoint)\n" +
+      $"Its interactive API reference: {embedded.DocsAddress}");
 
 using var client = new BotCadenceClient(options);
 

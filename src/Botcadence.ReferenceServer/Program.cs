@@ -28,6 +28,7 @@ await using var server = await ReferenceServer.StartAsync(options).ConfigureAwai
 Console.WriteLine($"BotCadence reference server listening.");
 Console.WriteLine($"Base URL: {server.BaseAddress}");
 Console.WriteLine($"API key:  {server.ApiKey}");
+Console.WriteLine($"API docs: {server.DocsAddress}  (interactive reference; the contract is at {server.ContractAddress})");
 Console.WriteLine($"Session:  {server.CreateSessionToken(server.DefaultOrganization.Id)}  (for /v1/api-keys only)");
 Console.WriteLine("Press Ctrl+C to stop.");
 await server.WaitForShutdownAsync().ConfigureAwait(false);

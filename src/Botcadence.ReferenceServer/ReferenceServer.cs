@@ -138,6 +138,12 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <summary>The v1 API base, e.g. <c>http://127.0.0.1:PORT/v1/</c> (with a trailing slash).</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The interactive API reference (the contract rendered with Scalar; "try it" calls this server), e.g. <c>http://127.0.0.1:PORT/docs/</c>.</summary>
+    public Uri DocsAddress => new(RootAddress, "docs/");
+
+    /// <summary>The raw contract (<c>docs/openapi.yaml</c>, embedded), e.g. <c>http://127.0.0.1:PORT/openapi.yaml</c>.</summary>
+    public Uri ContractAddress => new(RootAddress, "openapi.yaml");
+
     /// <summary>A full-scope key of <see cref="DefaultOrganization"/>.</summary>
     public string ApiKey { get; }
 

@@ -92,6 +92,7 @@ internal static class ReferenceServerApp
         Users.UserEndpoints.Map(v1);
         Agents.AgentEndpoints.Map(v1);
         ApiKeys.ApiKeyEndpoints.Map(v1);
+        ApiReference.ApiReferenceEndpoints.Map(app); // GET /docs and /openapi.yaml, no key needed
         options.ConfigureApp?.Invoke(app);
         return app;
     }
