@@ -363,9 +363,12 @@ public sealed class McpServerTests
         Assert.That(submission.GetProperty("formId").GetString(), Is.EqualTo(form.Id));
         Assert.That(submission.GetProperty("data").GetProperty("email").GetString(), Is.EqualTo("ada@example.com"));
 
-        var invalid = await mcp.CallAsync("submit_form", new Dictionary<string, object?> { ["formId"] = form.Id, ["data"] = new { note = "no email" } });
+        var invalid = await mcp.CallAsync("submit_form", new Dictionary<string, object?> { ["formId"] = form.Id, ["data"] = new { email = "not-an-address" } });
         invalid.AssertCleanError(key.Key);
         Assert.That(invalid.Text(), Does.Contain("VALIDATION_ERROR").And.Contain("HTTP 422").And.Contain("data.email"));
+        var missing = await mcp.CallAsync("submit_form", new Dictionary<string, object?> { ["formId"] = form.Id, ["data"] = new { note = "no email" } });
+        missing.AssertCleanError(key.Key);
+        Assert.That(missing.Text(), Does.Contain("INVALID_REQUEST").And.Contain("HTTP 400").And.Contain("data.email"));
         Assert.That((await admin.Forms.GetAsync(form.Id)).SubmissionCount, Is.EqualTo(1));
     }
 

@@ -191,7 +191,7 @@ public sealed class ClientTelemetryTests
             Json(200, WorkflowJson, "req_slow").WithDelay(TimeSpan.FromSeconds(5)));
         using var client = Client(o =>
         {
-            o.Timeout = TimeSpan.FromMilliseconds(300);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
             o.MaxRetries = 1;
         });
 

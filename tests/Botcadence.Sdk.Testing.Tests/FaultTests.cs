@@ -108,7 +108,8 @@ public sealed class FaultTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         await using var server = await BotCadenceTestServer.StartAsync(clock);
         var workflow = await server.Seed.ActiveWorkflowAsync(cancellationToken: CancellationToken.None);
-        using var client = server.CreateClient();
+        // The client shares the fake clock: its attempt timeout must outlast the delay, or advancing the clock ends both.
+        using var client = server.CreateClient(configure: o => o.AttemptTimeout = TimeSpan.FromMinutes(2));
         server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(30)));
 
         var call = client.Workflows.GetAsync(workflow.Id, cancellationToken: CancellationToken.None);
