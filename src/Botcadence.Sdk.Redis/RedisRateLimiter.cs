@@ -101,8 +101,6 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
     private readonly ILogger _logger;
     private readonly LocalRateLimiter _fallback;
     private long _lastUseTimestamp;
-    private long _granted;
-    private long _refused;
 
     /// <summary>Creates the limiter for one API key.</summary>
     /// <param name="connection">The Redis connection (shared; the limiter does not dispose it).</param>
@@ -134,8 +132,8 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
     public override RateLimiterStatistics? GetStatistics() => new()
     {
         CurrentAvailablePermits = 0,
-        TotalSuccessfulLeases = Interlocked.Read(ref _granted),
-        TotalFailedLeases = Interlocked.Read(ref _refused),
+        TotalSuccessfulLeases = TotalGranted,
+        TotalFailedLeases = TotalRefused,
     };
 
     /// <inheritdoc />
@@ -175,7 +173,7 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
             return _fallback.AttemptAcquire(permitCount);
         }
 
-        return wait == 0 ? Granted() : Refused(TimeSpan.FromMilliseconds(wait));
+        return wait == 0 ? Grant() : Refuse(TimeSpan.FromMilliseconds(wait));
     }
 
     /// <inheritdoc />
@@ -199,13 +197,13 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
 
             if (wait == 0)
             {
-                return Granted();
+                return Grant();
             }
 
             var delay = TimeSpan.FromMilliseconds(wait);
             if (_timeProvider.GetElapsedTime(started) + delay > _options.MaxWait)
             {
-                return Refused(delay);
+                return Refuse(delay);
             }
 
             // A little jitter, so the instances waiting for the same reset do not all ask in the same millisecond.
@@ -232,40 +230,9 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
 
     private void Touch() => Interlocked.Exchange(ref _lastUseTimestamp, _timeProvider.GetTimestamp());
 
-    private PermitLeaseResult Granted()
-    {
-        Interlocked.Increment(ref _granted);
-        return new PermitLeaseResult(true, null);
-    }
-
-    private PermitLeaseResult Refused(TimeSpan retryAfter)
-    {
-        Interlocked.Increment(ref _refused);
-        return new PermitLeaseResult(false, retryAfter);
-    }
-
     private static class RateLimitStateProbe
     {
         public const long ProbeMs = 2000;
         public const long ProbePollMs = 20;
-    }
-
-    private sealed class PermitLeaseResult(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = wait;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 
 namespace Botcadence.ReferenceServer.Tests;
@@ -34,7 +36,7 @@ internal sealed partial class ServerFuzzTests
 
     private static readonly string[] DomainStrings =
     [
-        "active", "draft", "inactive", "bogus", "api_key", "custom", "https://example.com/h", "http://127.0.0.1:1/hook", "*",
+        "active", "draft", "inactive", "bogus", "api_key", "custom", "https://127.0.0.1:1/h", "http://127.0.0.1:1/hook", "*",
         "run.completed", "workflow.executed", "2026-01-01T00:00:00Z", "2099-01-01", "yesterday", "text", "select", "number",
         "checkbox", "email", "COMPLETED", "SKIPPED", "PENDING", "ALL", "SELECTED", "users:read", "workflows:write", "root",
         "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "a@b.co", "{{input.x}}", "{{ a.b.0 }}", "send_email", "wf_0000000000000000",
@@ -74,6 +76,8 @@ internal sealed partial class ServerFuzzTests
         public override string ToString() => Shown;
     }
 
+    private readonly ServerErrorLog serverErrors = new();
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -83,6 +87,8 @@ internal sealed partial class ServerFuzzTests
             WebhookRetryDelays = [],
             WebhookTimeout = TimeSpan.FromMilliseconds(500),
         });
+        // The server's own record of an unhandled exception, so a 5xx names its cause in the failure message.
+        server.Services.GetRequiredService<ILoggerFactory>().AddProvider(serverErrors);
         var org = server.CreateOrganization("fuzz", rateLimitPerMinute: 10_000_000);
         apiKey = server.CreateApiKey(org.Id).Key;
         session = server.CreateSessionToken(org.Id);
@@ -458,7 +464,7 @@ internal sealed partial class ServerFuzzTests
 
             if (status >= 500)
             {
-                throw new AssertionException($"{status} for {sample}: {raw}");
+                throw new AssertionException($"{status} for {sample}: {raw}\nServer errors:\n{serverErrors}");
             }
 
             if (status >= 400)
@@ -521,4 +527,30 @@ internal sealed partial class ServerFuzzTests
             throw new AssertionException("bad envelope: " + context);
         }
     }
+}
+
+/// <summary>Keeps the server's Error-level log entries (with their exceptions) for failure messages.</summary>
+internal sealed class ServerErrorLog : ILoggerProvider, ILogger
+{
+    private readonly ConcurrentQueue<string> entries = new();
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel) && entries.Count < 20)
+        {
+            entries.Enqueue($"{formatter(state, exception)} {exception}");
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    public override string ToString() => string.Join("\n", entries);
 }

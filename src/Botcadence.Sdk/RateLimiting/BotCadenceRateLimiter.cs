@@ -15,6 +15,32 @@ public abstract class BotCadenceRateLimiter : RateLimiter
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the state is updated.</returns>
     public abstract ValueTask ObserveAsync(RateLimitFeedback feedback, CancellationToken cancellationToken);
+
+    private long _granted;
+    private long _refused;
+
+    /// <summary>How many permits this limiter granted (for <see cref="RateLimiter.GetStatistics"/>).</summary>
+    protected long TotalGranted => Interlocked.Read(ref _granted);
+
+    /// <summary>How many permits this limiter refused (for <see cref="RateLimiter.GetStatistics"/>).</summary>
+    protected long TotalRefused => Interlocked.Read(ref _refused);
+
+    /// <summary>A granted permit, counted in <see cref="TotalGranted"/>.</summary>
+    /// <returns>The lease.</returns>
+    protected RateLimitLease Grant()
+    {
+        Interlocked.Increment(ref _granted);
+        return PermitLease.Granted;
+    }
+
+    /// <summary>A refused permit carrying <see cref="MetadataName.RetryAfter"/>, counted in <see cref="TotalRefused"/>.</summary>
+    /// <param name="retryAfter">When a permit is likely to be free.</param>
+    /// <returns>The lease.</returns>
+    protected RateLimitLease Refuse(TimeSpan retryAfter)
+    {
+        Interlocked.Increment(ref _refused);
+        return new PermitLease(false, retryAfter);
+    }
 }
 
 /// <summary>What one response said about the key's rate limit.</summary>

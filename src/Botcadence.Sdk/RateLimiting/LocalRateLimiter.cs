@@ -13,8 +13,6 @@ public sealed class LocalRateLimiter : BotCadenceRateLimiter
     private readonly BotCadenceRateLimiterOptions _options;
     private readonly TimeProvider _timeProvider;
     private long _lastUseTimestamp;
-    private long _granted;
-    private long _refused;
 
     /// <summary>Creates the limiter.</summary>
     /// <param name="options">The settings (defaults when null).</param>
@@ -39,8 +37,8 @@ public sealed class LocalRateLimiter : BotCadenceRateLimiter
             return new RateLimiterStatistics
             {
                 CurrentAvailablePermits = _state.Remaining,
-                TotalSuccessfulLeases = Interlocked.Read(ref _granted),
-                TotalFailedLeases = Interlocked.Read(ref _refused),
+                TotalSuccessfulLeases = TotalGranted,
+                TotalFailedLeases = TotalRefused,
             };
         }
     }
@@ -61,7 +59,7 @@ public sealed class LocalRateLimiter : BotCadenceRateLimiter
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         var wait = TryAcquire(permitCount);
-        return wait == 0 ? Granted() : Refused(TimeSpan.FromMilliseconds(wait));
+        return wait == 0 ? Grant() : Refuse(TimeSpan.FromMilliseconds(wait));
     }
 
     /// <inheritdoc />
@@ -73,13 +71,13 @@ public sealed class LocalRateLimiter : BotCadenceRateLimiter
             var wait = TryAcquire(permitCount);
             if (wait == 0)
             {
-                return Granted();
+                return Grant();
             }
 
             var delay = TimeSpan.FromMilliseconds(wait);
             if (_timeProvider.GetElapsedTime(started) + delay > _options.MaxWait)
             {
-                return Refused(delay);
+                return Refuse(delay);
             }
 
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -94,17 +92,5 @@ public sealed class LocalRateLimiter : BotCadenceRateLimiter
         {
             return _state.TryAcquire(_timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), permitCount, (long)_options.SafetyMargin.TotalMilliseconds);
         }
-    }
-
-    private PermitLease Granted()
-    {
-        Interlocked.Increment(ref _granted);
-        return PermitLease.Granted;
-    }
-
-    private PermitLease Refused(TimeSpan retryAfter)
-    {
-        Interlocked.Increment(ref _refused);
-        return new PermitLease(false, retryAfter);
     }
 }
