@@ -43,7 +43,7 @@ public sealed class EndToEndTests
         var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "e2e",
-            Actions = [new WorkflowAction { Type = fail ? "fail" : "log" }],
+            Actions = [new WorkflowActionOptions { Type = fail ? "fail" : "log" }],
         });
         await client.Workflows.ActivateAsync(workflow.Id);
         await client.Workflows.ExecuteAsync(workflow.Id, new { email = "a@b.c" });

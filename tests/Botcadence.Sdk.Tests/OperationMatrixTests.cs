@@ -151,7 +151,7 @@ public sealed class WorkflowsAndExecutionsMatrix : IOperationMatrix
 {
     public async Task<IReadOnlyList<OperationCase>> ArrangeAsync(IBotCadenceClient owner)
     {
-        var workflow = await owner.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "matrix", Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "log" }] });
+        var workflow = await owner.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "matrix", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] });
         var execution = await owner.Workflows.ExecuteAsync(workflow.Id);
         var id = workflow.Id;
         return
@@ -160,7 +160,7 @@ public sealed class WorkflowsAndExecutionsMatrix : IOperationMatrix
             new("Workflows.Create", "workflows:write", false, false, c => c.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "x" })),
             new("Workflows.Get", "workflows:read", true, true, c => c.Workflows.GetAsync(id)),
             new("Workflows.Update", "workflows:write", true, false, c => c.Workflows.UpdateAsync(id, new WorkflowUpdateOptions { Name = "y" })),
-            new("Workflows.Replace", "workflows:write", true, false, c => c.Workflows.ReplaceAsync(id, new WorkflowCreateOptions { Name = "matrix", Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "log" }] })),
+            new("Workflows.Replace", "workflows:write", true, false, c => c.Workflows.ReplaceAsync(id, new WorkflowCreateOptions { Name = "matrix", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] })),
             new("Workflows.Delete", "workflows:write", true, false, c => c.Workflows.DeleteAsync(id)),
             new("Workflows.Activate", "workflows:write", true, false, c => c.Workflows.ActivateAsync(id)),
             new("Workflows.Deactivate", "workflows:write", true, false, c => c.Workflows.DeactivateAsync(id)),

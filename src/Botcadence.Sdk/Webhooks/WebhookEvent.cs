@@ -53,11 +53,24 @@ public sealed class WebhookEvent
     /// <typeparam name="T">The type to read the data as.</typeparam>
     /// <param name="typeInfo">Metadata from your <c>JsonSerializerContext</c>.</param>
     /// <returns>The data.</returns>
-    /// <exception cref="JsonException">The data does not fit <typeparamref name="T"/>.</exception>
+    /// <exception cref="WebhookVerificationException">
+    /// The data does not fit <typeparamref name="T"/> (<see cref="WebhookVerificationException.Reason"/> is
+    /// <see cref="WebhookVerificationFailureReason.MalformedPayload"/>; the parser's error is the inner exception). No
+    /// <see cref="JsonException"/> escapes.
+    /// </exception>
     public T As<T>(JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return Data.Deserialize(typeInfo) ?? throw new JsonException($"The event data is null, not a {typeof(T).Name}.");
+        try
+        {
+            return Data.Deserialize(typeInfo)
+                ?? throw new WebhookVerificationException(WebhookVerificationFailureReason.MalformedPayload, $"The data of '{Type}' event {Id} is null, not a {typeof(T).Name}.");
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
+        {
+            throw new WebhookVerificationException(
+                WebhookVerificationFailureReason.MalformedPayload, $"The data of '{Type}' event {Id} does not fit {typeof(T).Name}: {exception.Message}", exception);
+        }
     }
 
     /// <inheritdoc />
