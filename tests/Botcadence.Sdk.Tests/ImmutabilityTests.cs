@@ -95,7 +95,7 @@ public sealed class ImmutabilityTests
     public void Every_output_model_is_immutable_all_the_way_down()
     {
         var roots = typeof(BotCadenceResult).Assembly.GetExportedTypes()
-            .Where(t => typeof(BotCadenceResult).IsAssignableFrom(t) || t == typeof(WebhookEvent))
+            .Where(t => typeof(BotCadenceResult).IsAssignableFrom(t) || t == typeof(WebhookEvent) || t.Name.EndsWith("EventData", StringComparison.Ordinal))
             .ToList();
         Assert.That(roots, Has.Count.GreaterThan(20), "the walk found the output models");
 
