@@ -71,6 +71,31 @@ public sealed class ExecutionWaitTests
     }
 
     [Test]
+    public async Task The_deadline_is_measured_on_the_clients_TimeProvider()
+    {
+        var (owner, _, key) = ServerFixture.NewTenant();
+        using var _o = owner;
+        var workflow = await owner.Workflows.CreateAsync(Slow(60_000));
+        var started = await owner.Workflows.ExecuteAsync(workflow.Id);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new BotCadenceClient(
+            new BotCadenceClientOptions { ApiKey = key.Key, BaseAddress = ServerFixture.Server.BaseAddress, AttemptTimeout = TimeSpan.FromHours(12), Timeout = TimeSpan.FromHours(12) },
+            transport: null, loggerFactory: null, timeProvider: clock);
+
+        var wait = client.Executions.WaitForCompletionAsync(started.Id, new ExecutionWaitOptions { Timeout = TimeSpan.FromHours(1), MaxPollInterval = TimeSpan.FromMinutes(1) });
+        await Task.Delay(200);
+        Assert.That(wait.IsCompleted, Is.False, "an hour has not passed on the client's clock");
+        for (var i = 0; i < 200 && !wait.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(20);
+        }
+
+        Assert.That(async () => await wait.WaitAsync(TimeSpan.FromSeconds(30)), Throws.InstanceOf<BotCadenceTimeoutException>());
+        Assert.That(clock.GetUtcNow() - clock.Start, Is.GreaterThanOrEqualTo(TimeSpan.FromHours(1)));
+    }
+
+    [Test]
     public async Task Polling_backs_off()
     {
         var counter = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
