@@ -38,11 +38,11 @@ public class ClientOverheadBenchmarks
             var created = await _sdk.Workflows.CreateAsync(new WorkflowCreateOptions
             {
                 Name = $"Workflow {i}", Description = "A workflow with a trigger and two actions", Channel = "email",
-                Trigger = new WorkflowTrigger { Type = "webhook", Event = "user.created" },
+                Trigger = new WorkflowTriggerOptions { Type = "webhook", Event = "user.created" },
                 Actions =
                 [
-                    new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" } },
-                    new WorkflowAction { Type = "log" },
+                    new WorkflowActionOptions { Type = "send_email", Config = JsonSerializer.SerializeToElement(new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" }) },
+                    new WorkflowActionOptions { Type = "log" },
                 ],
             });
             _workflowId = created.Id;

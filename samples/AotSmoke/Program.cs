@@ -17,7 +17,7 @@ using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = a
 var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
 {
     Name = "AOT smoke", Status = WorkflowStatus.Active,
-    Actions = [new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{email}}" } }],
+    Actions = [new WorkflowActionOptions { Type = "send_email", Config = JsonDocument.Parse("""{"to":"{{email}}"}""").RootElement }],
 });
 using var input = JsonDocument.Parse("""{"email":"aot@example.com"}""");
 var started = await client.Workflows.ExecuteAsync(workflow.Id, input.RootElement);

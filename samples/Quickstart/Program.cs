@@ -4,6 +4,7 @@
 // With no settings it starts the reference server in-process (no key, no network). Set BOTCADENCE_API_KEY
 // (and optionally BOTCADENCE_BASE_URL) to run the same steps against a real endpoint. Set BOTCADENCE_TRACE=1 to print
 // the SDK's OpenTelemetry spans (each operation with its HTTP attempts) and, at the end, its metrics.
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Botcadence.Sdk;
@@ -42,11 +43,11 @@ Workflow workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
     Name = "Welcome Email",
     Description = "Greets every new user",
     Channel = "email",
-    Trigger = new WorkflowTrigger { Type = "webhook", Event = "user.created" },
+    Trigger = new WorkflowTriggerOptions { Type = "webhook", Event = "user.created" },
     Actions =
     [
-        new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" } },
-        new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "welcomed {{user.name}}" } },
+        new WorkflowActionOptions { Type = "send_email", Config = JsonSerializer.SerializeToElement(new { to = "{{user.email}}", subject = "Welcome!" }) },
+        new WorkflowActionOptions { Type = "log", Config = JsonSerializer.SerializeToElement(new { message = "welcomed {{user.name}}" }) },
     ],
 },
 // Your own key makes the create safe to repeat, even from a restarted process: the service replays the first result.

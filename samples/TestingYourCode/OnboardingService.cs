@@ -21,8 +21,8 @@ public sealed class OnboardingService(IWorkflowsClient workflows, IWebhooksClien
             new WorkflowCreateOptions
             {
                 Name = $"Onboarding: {customer}",
-                Trigger = new WorkflowTrigger { Type = "webhook" },
-                Actions = [new WorkflowAction { Type = "send_email", Config = new() { ["to"] = "{{email}}", ["template"] = "welcome" } }],
+                Trigger = new WorkflowTriggerOptions { Type = "webhook" },
+                Actions = [new WorkflowActionOptions { Type = "send_email", Config = System.Text.Json.JsonSerializer.SerializeToElement(new { to = "{{email}}", template = "welcome" }) }],
             },
             cancellationToken: cancellationToken);
         var active = await workflows.ActivateAsync(workflow.Id, cancellationToken: cancellationToken);

@@ -47,7 +47,7 @@ public sealed class OnboardingServiceTests
         await service.ProvisionAsync("Acme", server.Webhooks.ReceiverUrl);
 
         var forged = SignedWebhookRequest.Create("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", WebhookEventType.ExecutionCompleted,
-            new() { ["id"] = "exec_forged", ["workflow_id"] = "wf_x" });
+            System.Text.Json.JsonSerializer.SerializeToElement(new { id = "exec_forged", workflow_id = "wf_x" }));
 
         Assert.That(service.HandleWebhook(forged.Body, forged.Headers), Is.EqualTo(400));
         Assert.That(service.CompletedExecutions, Is.Empty);

@@ -43,7 +43,7 @@ var subscription = await client.Webhooks.CreateSubscriptionAsync(new WebhookSubs
 });
 Console.WriteLine($"Subscribed {subscription.Id} to every event");
 
-var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "Welcome", Actions = [new WorkflowAction { Type = "log" }] });
+var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "Welcome", Actions = [new WorkflowActionOptions { Type = "log" }] });
 await client.Workflows.ActivateAsync(workflow.Id);
 var execution = await client.Workflows.ExecuteAsync(workflow.Id, new { email = "ada@example.com" });
 Console.WriteLine($"Executed {workflow.Id} as {execution.Id}");

@@ -240,6 +240,50 @@ public sealed class ReferenceServer : IAsyncDisposable
         return new AgentInfo(agent.Id, agent.OrganizationId, agent.Name, agent.Status);
     }
 
+    /// <summary>Changes an agent's status, as the platform does when an agent connects, disconnects or gets busy; publishes <c>agent.status.changed</c>.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="agentId">The agent.</param>
+    /// <param name="status">online, offline or busy.</param>
+    /// <returns>The agent.</returns>
+    public AgentInfo SetAgentStatus(string organizationId, string agentId, string status)
+    {
+        RequireOrganization(organizationId);
+        RequireOneOf(status, Agents.Agent.Statuses, nameof(status));
+        var clock = app.Services.GetRequiredService<Infrastructure.ServerClock>();
+        var previous = status;
+        var agent = app.Services.GetRequiredService<Agents.AgentStore>().Update(organizationId, agentId, a =>
+        {
+            previous = a.Status;
+            return a with { Status = status, UpdatedAt = clock.UtcNow };
+        }) ?? throw new ArgumentException($"No agent '{agentId}' in the organization.", nameof(agentId));
+        if (previous != status)
+        {
+            app.Services.GetRequiredService<Events.EventBus>().Publish(organizationId, Events.EventTypes.AgentStatusChanged, new System.Text.Json.Nodes.JsonObject
+            {
+                ["agent_id"] = agent.Id, ["status"] = status, ["previous_status"] = previous, ["changed_at"] = Infrastructure.JsonResponse.Time(clock.UtcNow),
+            });
+        }
+
+        return new AgentInfo(agent.Id, agent.OrganizationId, agent.Name, agent.Status);
+    }
+
+    /// <summary>Issues an invoice to an organization (billing has no API of its own); publishes <c>billing.invoice.created</c>.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="amount">The amount due, in the currency's major unit.</param>
+    /// <param name="currency">ISO 4217 code, lower case.</param>
+    /// <returns>The invoice id (<c>inv_…</c>).</returns>
+    public string CreateInvoice(string organizationId, decimal amount, string currency = "usd")
+    {
+        RequireOrganization(organizationId);
+        var clock = app.Services.GetRequiredService<Infrastructure.ServerClock>();
+        var id = Infrastructure.Ids.New("inv");
+        app.Services.GetRequiredService<Events.EventBus>().Publish(organizationId, Events.EventTypes.BillingInvoiceCreated, new System.Text.Json.Nodes.JsonObject
+        {
+            ["invoice_id"] = id, ["amount"] = amount, ["currency"] = currency, ["created_at"] = Infrastructure.JsonResponse.Time(clock.UtcNow),
+        });
+        return id;
+    }
+
     /// <summary>Connects an integration in an organization.</summary>
     /// <param name="organizationId">The organization.</param>
     /// <param name="provider">The provider key, e.g. <c>slack</c>.</param>

@@ -50,14 +50,11 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
         var options = services.GetRequiredService<IOptionsMonitor<BotCadenceWebhookOptions>>().CurrentValue;
         var store = services.GetService<IWebhookReplayStore>()
             ?? throw new InvalidOperationException("Call services.AddBotCadenceWebhooks(…) before app.MapBotCadenceWebhooks(…).");
+        var verifiers = services.GetService<WebhookVerifierCache>()
+            ?? throw new InvalidOperationException("Call services.AddBotCadenceWebhooks(…) before app.MapBotCadenceWebhooks(…).");
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Botcadence.Sdk.AspNetCore.Webhooks") ?? NullLogger.Instance;
         var token = context.RequestAborted;
         using var activity = WebhookTelemetry.Start();
-
-        if (options.Secrets.Count == 0)
-        {
-            throw new InvalidOperationException("BotCadenceWebhookOptions.Secrets is empty: configure the subscription's signing secret.");
-        }
 
         var body = await ReadRawBodyAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (body is null)
@@ -70,13 +67,7 @@ public static class BotCadenceWebhookEndpointRouteBuilderExtensions
         WebhookEvent evt;
         try
         {
-            var verifier = new WebhookVerifier(options.Secrets, new WebhookVerifierOptions
-            {
-                Tolerance = options.Tolerance,
-                AllowUntimestampedSignatures = options.AllowUntimestampedSignatures,
-                TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
-            });
-            evt = verifier.Verify(body, context.Request.Headers);
+            evt = verifiers.Current.Verify(body, context.Request.Headers);
         }
         catch (WebhookVerificationException ex)
         {

@@ -5,7 +5,7 @@ public sealed class BotCadenceWebhookOptions
 {
     /// <summary>
     /// The signing secrets (<c>whsec_…</c>) a delivery may be signed with: normally one; during a rotation the old and the
-    /// new. Read on every request, so changing the list (or reloading configuration) takes effect at once.
+    /// new. Validated when the app starts (an empty list stops it). The verifier is built once and rebuilt when the options change, so reloading configuration takes effect at once.
     /// </summary>
     public IList<string> Secrets { get; set; } = [];
 

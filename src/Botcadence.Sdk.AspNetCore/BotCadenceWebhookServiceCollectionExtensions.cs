@@ -2,13 +2,14 @@ using Botcadence.Sdk.AspNetCore;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the BotCadence webhook receiver's services.</summary>
 public static class BotCadenceWebhookServiceCollectionExtensions
 {
-    /// <summary>Registers the receiver's options (set in code) and the in-memory replay store.</summary>
+    /// <summary>Registers the receiver's options (set in code, validated when the app starts: an empty secret list stops it) and the in-memory replay store.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the secrets and other options.</param>
     /// <returns>The services, for chaining.</returns>
@@ -20,7 +21,7 @@ public static class BotCadenceWebhookServiceCollectionExtensions
         return AddCore(services);
     }
 
-    /// <summary>Registers the receiver's options bound from configuration (e.g. <c>"BotCadence:Webhooks"</c> with a <c>Secrets</c> array) and the in-memory replay store.</summary>
+    /// <summary>Registers the receiver's options bound from configuration (e.g. <c>"BotCadence:Webhooks"</c> with a <c>Secrets</c> array) validated when the app starts, and the in-memory replay store.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section holding the options.</param>
     /// <returns>The services, for chaining.</returns>
@@ -91,6 +92,9 @@ public static class BotCadenceWebhookServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
+        services.AddOptions<BotCadenceWebhookOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotCadenceWebhookOptions>, BotCadenceWebhookOptionsValidator>());
+        services.TryAddSingleton(sp => new WebhookVerifierCache(sp.GetRequiredService<IOptionsMonitor<BotCadenceWebhookOptions>>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IWebhookReplayStore>(sp => new InMemoryWebhookReplayStore(sp.GetService<TimeProvider>()));
         return services;
     }

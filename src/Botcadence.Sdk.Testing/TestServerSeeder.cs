@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Botcadence.Sdk.Testing;
 
@@ -18,7 +18,7 @@ public sealed class TestServerSeeder
     /// <param name="trigger">The trigger; a <c>webhook</c> trigger when null.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The active workflow.</returns>
-    public async Task<Workflow> ActiveWorkflowAsync(string name = "Test workflow", IEnumerable<WorkflowAction>? actions = null, WorkflowTrigger? trigger = null, CancellationToken cancellationToken = default)
+    public async Task<Workflow> ActiveWorkflowAsync(string name = "Test workflow", IEnumerable<WorkflowActionOptions>? actions = null, WorkflowTriggerOptions? trigger = null, CancellationToken cancellationToken = default)
     {
         var workflow = await DraftWorkflowAsync(name, actions, trigger, cancellationToken).ConfigureAwait(false);
         return await _server.KitClient(null).Workflows.ActivateAsync(workflow.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -30,13 +30,13 @@ public sealed class TestServerSeeder
     /// <param name="trigger">The trigger; a <c>webhook</c> trigger when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The draft workflow.</returns>
-    public Task<Workflow> DraftWorkflowAsync(string name = "Test workflow", IEnumerable<WorkflowAction>? actions = null, WorkflowTrigger? trigger = null, CancellationToken cancellationToken = default) =>
+    public Task<Workflow> DraftWorkflowAsync(string name = "Test workflow", IEnumerable<WorkflowActionOptions>? actions = null, WorkflowTriggerOptions? trigger = null, CancellationToken cancellationToken = default) =>
         _server.KitClient(null).Workflows.CreateAsync(
             new WorkflowCreateOptions
             {
                 Name = name,
-                Trigger = trigger ?? new WorkflowTrigger { Type = "webhook" },
-                Actions = actions?.ToList() ?? [new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{email}}" } }],
+                Trigger = trigger ?? new WorkflowTriggerOptions { Type = "webhook" },
+                Actions = actions?.ToList() ?? [new WorkflowActionOptions { Type = "send_email", Config = JsonDocument.Parse("""{"to":"{{email}}"}""").RootElement }],
             },
             cancellationToken: cancellationToken);
 
@@ -48,7 +48,7 @@ public sealed class TestServerSeeder
     public async Task<Template> PublishedTemplateAsync(string name = "Test template", IEnumerable<string>? taskNames = null, CancellationToken cancellationToken = default)
     {
         var client = _server.KitClient(null);
-        var tasks = (taskNames?.ToList() is { Count: > 0 } names ? names : ["Review"]).Select(n => new TemplateTask { Name = n }).ToList();
+        var tasks = (taskNames?.ToList() is { Count: > 0 } names ? names : ["Review"]).Select(n => new TemplateTaskOptions { Name = n }).ToList();
         var template = await client.Templates.CreateAsync(new TemplateCreateOptions { Name = name, Tasks = tasks }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await client.Templates.PublishAsync(template.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
@@ -60,8 +60,8 @@ public sealed class TestServerSeeder
     /// <returns>The form.</returns>
     public Task<Form> FormAsync(string name = "Test form", IEnumerable<string>? fieldNames = null, CancellationToken cancellationToken = default)
     {
-        var fields = fieldNames?.Select(f => new FormField { Name = f, Type = FormFieldType.Text, Required = true }).ToList()
-            ?? [new FormField { Name = "email", Type = FormFieldType.Email, Required = true }];
+        var fields = fieldNames?.Select(f => new FormFieldOptions { Name = f, Type = FormFieldType.Text, Required = true }).ToList()
+            ?? [new FormFieldOptions { Name = "email", Type = FormFieldType.Email, Required = true }];
         return _server.KitClient(null).Forms.CreateAsync(new FormCreateOptions { Name = name, Fields = fields }, cancellationToken: cancellationToken);
     }
 

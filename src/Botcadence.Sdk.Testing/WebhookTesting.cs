@@ -69,7 +69,7 @@ public sealed class SignedWebhookRequest
     /// <param name="eventId">The event id; a new <c>evt_…</c> when null.</param>
     /// <param name="timestamp">The event and signing time; now when null (pass your fake clock's time to match its tolerance window).</param>
     /// <returns>The signed request.</returns>
-    public static SignedWebhookRequest Create(string secret, WebhookEventType eventType, JsonObject? data = null, string? eventId = null, DateTimeOffset? timestamp = null)
+    public static SignedWebhookRequest Create(string secret, WebhookEventType eventType, JsonElement? data = null, string? eventId = null, DateTimeOffset? timestamp = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(secret);
         var id = eventId ?? "evt_" + Guid.NewGuid().ToString("N");
@@ -79,7 +79,7 @@ public sealed class SignedWebhookRequest
             ["id"] = id,
             ["event"] = eventType.ToString(),
             ["timestamp"] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["data"] = data?.DeepClone() ?? new JsonObject(),
+            ["data"] = data is { } d ? JsonNode.Parse(d.GetRawText()) : new JsonObject(),
         };
         return FromBody(secret, payload.ToJsonString(), id, at);
     }

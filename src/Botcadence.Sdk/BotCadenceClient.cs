@@ -108,8 +108,9 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         _ownsHttpClient = ownsHttpClient;
         Configure(_httpClient, options, ownsHttpClient);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider, options);
-        Workflows = new WorkflowsClient(_core, Api<IWorkflowsApi>());
-        Executions = new ExecutionsClient(_core, Api<IExecutionsApi>());
+        var executions = new ExecutionsClient(_core, Api<IExecutionsApi>());
+        Workflows = new WorkflowsClient(_core, Api<IWorkflowsApi>(), executions);
+        Executions = executions;
         Templates = new TemplatesClient(_core, Api<ITemplatesApi>());
         Runs = new RunsClient(_core, Api<IRunsApi>());
         Forms = new FormsClient(_core, Api<IFormsApi>());

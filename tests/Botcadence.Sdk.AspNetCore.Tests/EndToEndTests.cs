@@ -43,7 +43,7 @@ public sealed class EndToEndTests
         var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "e2e",
-            Actions = [new WorkflowAction { Type = fail ? "fail" : "log" }],
+            Actions = [new WorkflowActionOptions { Type = fail ? "fail" : "log" }],
         });
         await client.Workflows.ActivateAsync(workflow.Id);
         await client.Workflows.ExecuteAsync(workflow.Id, new { email = "a@b.c" });
@@ -144,10 +144,10 @@ public sealed class EndToEndTests
         Assert.DoesNotThrow(() => new WebhookVerifier(newSecret).VerifySignature(Encoding.UTF8.GetBytes(duringGrace.Body), duringGrace.Header("X-BotCadence-Signature")),
             "the seed-scheme signature uses the new secret");
 
-        receiver.Secrets.Add(newSecret);
+        receiver.SetSecrets([oldSecret, newSecret]);
         Assert.That((await client.Webhooks.SendTestAsync(hook.Id)).StatusCode, Is.EqualTo(200), "receiver on both");
 
-        receiver.Secrets.Remove(oldSecret);
+        receiver.SetSecrets([newSecret]);
         Assert.That((await client.Webhooks.SendTestAsync(hook.Id)).StatusCode, Is.EqualTo(200), "receiver on the new secret");
 
         // Rotating again without a grace period: a receiver holding only the superseded secret now rejects deliveries.

@@ -40,7 +40,7 @@ public sealed class MoreReceiverTests
         });
         using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = server.ApiKey, BaseAddress = server.BaseAddress });
         var hook = await client.Webhooks.CreateSubscriptionAsync(new WebhookSubscriptionCreateOptions { Url = "http://127.0.0.1:1/down", Events = [WebhookEventType.WorkflowExecuted] });
-        var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "clock", Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "log" }] });
+        var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "clock", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] });
         await client.Workflows.ExecuteAsync(workflow.Id);
 
         await Eventually.ResultAsync(() => client.Webhooks.ListDeliveriesAsync(hook.Id).ToListAsync(), d => d.Count == 1, "the first attempt");

@@ -46,6 +46,12 @@ public sealed class Receiver : IAsyncDisposable
     /// <summary>Awaited by the handler before it records the event (e.g. to hold it in flight).</summary>
     public Func<WebhookEvent, CancellationToken, Task>? BeforeHandle { get; set; }
 
+    /// <summary>Changes the secrets the way a configuration reload does: a new options value and a change notification.</summary>
+    public void SetSecrets(IEnumerable<string> secrets) => _app.Services.GetRequiredService<ReloadableSecrets>().Set(secrets);
+
+    /// <summary>How many verifiers the receiver has built so far.</summary>
+    public int VerifiersBuilt => _app.Services.GetRequiredService<WebhookVerifierCache>().BuildCount;
+
     /// <summary>The next <paramref name="count"/> handler calls throw.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresToInject, count);
 
@@ -54,8 +60,10 @@ public sealed class Receiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var secretList = secrets.ToList();
-        builder.Services.AddBotCadenceWebhooks(o => o.Secrets = [.. secretList]);
+        var reloadable = new ReloadableSecrets(secrets);
+        builder.Services.AddSingleton(reloadable);
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<BotCadenceWebhookOptions>>(reloadable);
+        builder.Services.AddBotCadenceWebhooks(o => o.Secrets = [.. reloadable.Values]);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         Receiver? receiver = null;
@@ -131,5 +139,23 @@ public static class Eventually
 
             await Task.Delay(10);
         }
+    }
+}
+
+/// <summary>Secrets that change like reloaded configuration: <see cref="Set"/> fires the options change token.</summary>
+public sealed class ReloadableSecrets(IEnumerable<string> initial) : IOptionsChangeTokenSource<BotCadenceWebhookOptions>
+{
+    private CancellationTokenSource _changed = new();
+
+    public string[] Values { get; private set; } = [.. initial];
+
+    public string? Name => Options.DefaultName;
+
+    public Microsoft.Extensions.Primitives.IChangeToken GetChangeToken() => new Microsoft.Extensions.Primitives.CancellationChangeToken(_changed.Token);
+
+    public void Set(IEnumerable<string> secrets)
+    {
+        Values = [.. secrets];
+        Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
     }
 }

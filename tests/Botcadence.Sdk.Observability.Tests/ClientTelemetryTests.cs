@@ -220,7 +220,7 @@ public sealed class ClientTelemetryTests
         using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = server.ApiKey, BaseAddress = server.BaseAddress });
         for (var i = 0; i < 5; i++)
         {
-            await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = $"paged {i}", Actions = [new WorkflowAction { Type = "log" }] });
+            await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = $"paged {i}", Actions = [new WorkflowActionOptions { Type = "log" }] });
         }
 
         var creates = _telemetry.Operations("Workflows.Create");
@@ -244,7 +244,7 @@ public sealed class ClientTelemetryTests
             Json(201, WorkflowJson, "req_replayed").WithHeader("Idempotent-Replayed", "true"));
         using var client = Client();
 
-        await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "Welcome", Actions = [new WorkflowAction { Type = "log" }] });
+        await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "Welcome", Actions = [new WorkflowActionOptions { Type = "log" }] });
 
         var create = _telemetry.Operations("Workflows.Create").Single();
         Assert.That(create.GetTagItem("botcadence.idempotency_replayed"), Is.EqualTo(true));

@@ -26,7 +26,7 @@ public sealed class RedactionTests
         using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = apiKey, BaseAddress = new Uri(mock.Url + "/v1") },
             transport: null, telemetry.LoggerFactory);
 
-        await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = bodyMarker, Description = bodyMarker, Actions = [new WorkflowAction { Type = "log" }] });
+        await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = bodyMarker, Description = bodyMarker, Actions = [new WorkflowActionOptions { Type = "log" }] });
         await Assert.ThrowsAsync<BotCadencePermissionException>(() => client.Credentials.GetAsync("cred_1"));
 
         var secret = WebhookTelemetryTests.NewSecret();

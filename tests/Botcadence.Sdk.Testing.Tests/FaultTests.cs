@@ -8,7 +8,7 @@ namespace Botcadence.Sdk.Testing.Tests;
 [TestFixture]
 public sealed class FaultTests
 {
-    private static WorkflowCreateOptions NewWorkflow(string name) => new() { Name = name, Trigger = new WorkflowTrigger { Type = "webhook" } };
+    private static WorkflowCreateOptions NewWorkflow(string name) => new() { Name = name, Trigger = new WorkflowTriggerOptions { Type = "webhook" } };
 
     [Test]
     public async Task A_lost_create_response_is_retried_with_the_same_idempotency_key_and_leaves_one_workflow()

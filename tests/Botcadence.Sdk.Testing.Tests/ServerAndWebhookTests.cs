@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Botcadence.Sdk.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +22,7 @@ public sealed class ServerAndWebhookTests
         }
 
         await Assert.ThrowsAsync<BotCadencePermissionException>(() =>
-            client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "x", Trigger = new WorkflowTrigger { Type = "webhook" } }, cancellationToken: CancellationToken.None));
+            client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "x", Trigger = new WorkflowTriggerOptions { Type = "webhook" } }, cancellationToken: CancellationToken.None));
         clock.Advance(TimeSpan.FromHours(2));
         await Assert.ThrowsAsync<BotCadenceAuthenticationException>(() => client.Workflows.GetAsync("wf_1", cancellationToken: CancellationToken.None));
     }
@@ -85,7 +86,7 @@ public sealed class ServerAndWebhookTests
     public void A_signed_request_verifies_with_both_schemes_and_fails_when_tampered()
     {
         const string secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-        var request = SignedWebhookRequest.Create(secret, WebhookEventType.FormSubmitted, new() { ["form_id"] = "form_1" });
+        var request = SignedWebhookRequest.Create(secret, WebhookEventType.FormSubmitted, JsonSerializer.SerializeToElement(new { form_id = "form_1" }));
 
         Assert.That(request.Headers.Keys, Is.SupersetOf(new[] { "X-BotCadence-Signature", "webhook-id", "webhook-timestamp", "webhook-signature" }));
         var verifier = new WebhookVerifier(secret);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Microsoft.Extensions.Time.Testing;
@@ -52,14 +53,14 @@ public sealed class AgentsTests
         {
             Content = "Book a table for 4 at 7pm tomorrow",
             Channel = "api",
-            Metadata = new JsonObject { ["customer_id"] = "cust_456", ["priority"] = "normal" },
+            Metadata = new JsonObject { ["customer_id"] = "cust_456", ["priority"] = "normal" }.ToElement(),
         });
         var tasks = await client.Agents.ListTasksAsync(agent.Id).ToListAsync();
 
         Assert.That(message.Id, Does.StartWith("msg_"));
         Assert.That(message.Status, Is.EqualTo(MessageStatus.Delivered));
         Assert.That(message.AgentId, Is.EqualTo(agent.Id));
-        Assert.That(message.Metadata!["customer_id"]!.GetValue<string>(), Is.EqualTo("cust_456"));
+        Assert.That(message.Metadata!.Value.GetProperty("customer_id").GetString(), Is.EqualTo("cust_456"));
         var task = tasks.Single();
         Assert.That(task.Id, Is.EqualTo(message.TaskId));
         Assert.That(task.Status, Is.EqualTo(AgentTaskStatus.Completed));

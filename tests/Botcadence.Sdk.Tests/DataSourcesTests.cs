@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 
@@ -41,15 +42,15 @@ public sealed class DataSourcesTests
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = $"Book {i}", ["pages"] = 100 + i, ["available"] = true, ["published"] = "2026-01-0" + (i + 1) });
+            var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = $"Book {i}", ["pages"] = 100 + i, ["available"] = true, ["published"] = "2026-01-0" + (i + 1) }.ToElement());
             ids.Add(record.Id);
         }
 
-        var updated = await client.DataSources.UpdateRecordAsync(ds.Id, ids[0], new JsonObject { ["pages"] = 321, ["available"] = null });
+        var updated = await client.DataSources.UpdateRecordAsync(ds.Id, ids[0], new JsonObject { ["pages"] = 321, ["available"] = null }.ToElement());
 
-        Assert.That(updated.Values["pages"]!.GetValue<int>(), Is.EqualTo(321));
-        Assert.That(updated.Values["title"]!.GetValue<string>(), Is.EqualTo("Book 0"));
-        Assert.That(updated.Values.ContainsKey("available"), Is.False, "null removes an optional value");
+        Assert.That(updated.Values.GetProperty("pages").GetInt32(), Is.EqualTo(321));
+        Assert.That(updated.Values.GetProperty("title").GetString(), Is.EqualTo("Book 0"));
+        Assert.That(updated.Values.TryGetProperty("available", out _), Is.False, "null removes an optional value");
         Assert.That(updated.DataSourceId, Is.EqualTo(ds.Id));
         Assert.That(updated.UpdatedAt, Is.GreaterThanOrEqualTo(updated.CreatedAt));
         await PagingAssert.ThreePagesAndResumeAsync(client.DataSources.ListRecordsAsync(ds.Id), r => r.Id, Enumerable.Reverse(ids).ToList());
@@ -84,12 +85,12 @@ public sealed class DataSourcesTests
         var (client, org, _) = ServerFixture.NewTenant();
         using var _c = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "Books", Columns);
-        var values = new JsonObject { ["title"] = "t", [column] = JsonNode.Parse(valueJson) };
-        var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = "ok" });
+        var values = new JsonObject { ["title"] = "t", [column] = JsonNode.Parse(valueJson) }.ToElement();
+        var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = "ok" }.ToElement());
 
         var onCreate = await Assert.ThrowsAsync<BotCadenceValidationException>(async () => await client.DataSources.CreateRecordAsync(ds.Id, values));
         var onUpdate = await Assert.ThrowsAsync<BotCadenceValidationException>(async () =>
-            await client.DataSources.UpdateRecordAsync(ds.Id, record.Id, new JsonObject { [column] = JsonNode.Parse(valueJson) }));
+            await client.DataSources.UpdateRecordAsync(ds.Id, record.Id, new JsonObject { [column] = JsonNode.Parse(valueJson) }.ToElement()));
 
         Assert.That(onCreate!.Field, Is.EqualTo("values." + column));
         Assert.That(onCreate.Code, Is.EqualTo(new ErrorCode(code)));
@@ -102,15 +103,15 @@ public sealed class DataSourcesTests
         var (client, org, _) = ServerFixture.NewTenant();
         using var _c = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "Books", Columns);
-        var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = "ok" });
+        var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = "ok" }.ToElement());
 
-        var missing = await Assert.ThrowsAsync<BotCadenceValidationException>(async () => await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["pages"] = 1 }));
+        var missing = await Assert.ThrowsAsync<BotCadenceValidationException>(async () => await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["pages"] = 1 }.ToElement()));
         var removed = await Assert.ThrowsAsync<BotCadenceValidationException>(async () =>
-            await client.DataSources.UpdateRecordAsync(ds.Id, record.Id, new JsonObject { ["title"] = null }));
+            await client.DataSources.UpdateRecordAsync(ds.Id, record.Id, new JsonObject { ["title"] = null }.ToElement()));
 
         Assert.That(missing!.Field, Is.EqualTo("values.title"));
         Assert.That(removed!.Field, Is.EqualTo("values.title"));
-        await Assert.ThrowsAsync<BotCadenceNotFoundException>(async () => await client.DataSources.UpdateRecordAsync(ds.Id, "rec_missing", new JsonObject()));
+        await Assert.ThrowsAsync<BotCadenceNotFoundException>(async () => await client.DataSources.UpdateRecordAsync(ds.Id, "rec_missing", new JsonObject().ToElement()));
     }
 }
 
@@ -120,13 +121,13 @@ public sealed class DataSourcesMatrix : IOperationMatrix
     public async Task<IReadOnlyList<OperationCase>> ArrangeAsync(IBotCadenceClient owner)
     {
         var ds = (await owner.DataSources.ListAsync().ToListAsync()).Single(d => d.Name == "Products").Id;
-        var record = await owner.DataSources.CreateRecordAsync(ds, new JsonObject { ["sku"] = "A-1", ["price"] = 9.5 });
+        var record = await owner.DataSources.CreateRecordAsync(ds, new JsonObject { ["sku"] = "A-1", ["price"] = 9.5 }.ToElement());
         return
         [
             new("DataSources.List", "data-sources:read", false, true, c => OperationMatrixTests.FirstPageAsync(c.DataSources.ListAsync())),
             new("DataSources.ListRecords", "data-sources:read", true, true, c => OperationMatrixTests.FirstPageAsync(c.DataSources.ListRecordsAsync(ds))),
-            new("DataSources.CreateRecord", "data-sources:write", true, false, c => c.DataSources.CreateRecordAsync(ds, new JsonObject { ["sku"] = "B-2", ["price"] = 1 })),
-            new("DataSources.UpdateRecord", "data-sources:write", true, false, c => c.DataSources.UpdateRecordAsync(ds, record.Id, new JsonObject { ["price"] = 2 })),
+            new("DataSources.CreateRecord", "data-sources:write", true, false, c => c.DataSources.CreateRecordAsync(ds, new JsonObject { ["sku"] = "B-2", ["price"] = 1 }.ToElement())),
+            new("DataSources.UpdateRecord", "data-sources:write", true, false, c => c.DataSources.UpdateRecordAsync(ds, record.Id, new JsonObject { ["price"] = 2 }.ToElement())),
         ];
     }
 }

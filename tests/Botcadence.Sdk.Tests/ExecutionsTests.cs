@@ -10,8 +10,8 @@ public sealed class ExecutionsTests
     private static async Task<(BotCadenceClient Client, Workflow Ok, Workflow Failing, string Key)> SeedAsync(int okRuns, int failedRuns)
     {
         var (client, _, key) = ServerFixture.NewTenant();
-        var ok = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "ok", Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "log" }] });
-        var failing = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "bad", Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "fail" }] });
+        var ok = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "ok", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] });
+        var failing = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "bad", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "fail" }] });
         var started = new List<Execution>();
         for (var i = 0; i < okRuns; i++)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Botcadence.Sdk.Tests;
@@ -11,12 +12,12 @@ public sealed class FormsTests
         Description = "Seed 001's contact form, plus every type.",
         Fields =
         [
-            new FormField { Name = "email", Type = FormFieldType.Email, Required = true },
-            new FormField { Name = "message", Type = FormFieldType.Textarea, Required = true },
-            new FormField { Name = "subject", Type = FormFieldType.Text, Label = "Subject" },
-            new FormField { Name = "seats", Type = FormFieldType.Number },
-            new FormField { Name = "plan", Type = FormFieldType.Select, Options = ["free", "pro"] },
-            new FormField { Name = "newsletter", Type = FormFieldType.Checkbox },
+            new FormFieldOptions { Name = "email", Type = FormFieldType.Email, Required = true },
+            new FormFieldOptions { Name = "message", Type = FormFieldType.Textarea, Required = true },
+            new FormFieldOptions { Name = "subject", Type = FormFieldType.Text, Label = "Subject" },
+            new FormFieldOptions { Name = "seats", Type = FormFieldType.Number },
+            new FormFieldOptions { Name = "plan", Type = FormFieldType.Select, Options = ["free", "pro"] },
+            new FormFieldOptions { Name = "newsletter", Type = FormFieldType.Checkbox },
         ],
     };
 
@@ -47,13 +48,13 @@ public sealed class FormsTests
         var (client, _, _) = ServerFixture.NewTenant();
         using var _c = client;
         var options = ContactForm();
-        options.Fields.Add(new FormField { Name = "signature", Type = new FormFieldType("signature") });
+        options.Fields.Add(new FormFieldOptions { Name = "signature", Type = new FormFieldType("signature") });
 
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Forms.CreateAsync(options));
         Assert.That(ex!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.UnprocessableEntity));
         Assert.That(ex.Field, Is.EqualTo("fields[6].type"));
 
-        var select = new FormCreateOptions { Name = "x", Fields = [new FormField { Name = "plan", Type = FormFieldType.Select }] };
+        var select = new FormCreateOptions { Name = "x", Fields = [new FormFieldOptions { Name = "plan", Type = FormFieldType.Select }] };
         var noOptions = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Forms.CreateAsync(select));
         Assert.That(noOptions!.Field, Is.EqualTo("fields[0].options"));
     }
@@ -74,16 +75,16 @@ public sealed class FormsTests
             ["newsletter"] = true,
             ["subject"] = null,
         });
-        var fromJson = await client.Forms.SubmitAsync(form.Id, new JsonObject { ["email"] = "b@example.com", ["message"] = "Hi", ["seats"] = 2.5 });
+        var fromJson = await client.Forms.SubmitAsync(form.Id, new JsonObject { ["email"] = "b@example.com", ["message"] = "Hi", ["seats"] = 2.5 }.ToElement());
 
         Assert.That(fromDictionary.Id, Does.StartWith("sub_"));
         Assert.That(fromDictionary.FormId, Is.EqualTo(form.Id));
-        Assert.That(fromDictionary.Data["email"]!.GetValue<string>(), Is.EqualTo("user@example.com"));
-        Assert.That(fromDictionary.Data["seats"]!.GetValue<int>(), Is.EqualTo(3));
-        Assert.That(fromDictionary.Data["newsletter"]!.GetValue<bool>(), Is.True);
-        Assert.That(fromJson.Data["seats"]!.GetValue<double>(), Is.EqualTo(2.5));
+        Assert.That(fromDictionary.Data.GetProperty("email").GetString(), Is.EqualTo("user@example.com"));
+        Assert.That(fromDictionary.Data.GetProperty("seats").GetInt32(), Is.EqualTo(3));
+        Assert.That(fromDictionary.Data.GetProperty("newsletter").GetBoolean(), Is.True);
+        Assert.That(fromJson.Data.GetProperty("seats").GetDouble(), Is.EqualTo(2.5));
         Assert.That((await client.Forms.GetAsync(form.Id)).SubmissionCount, Is.EqualTo(2));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Forms.SubmitAsync(form.Id, new Dictionary<string, object?> { ["email"] = new object() }));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Forms.SubmitAsync(form.Id, "not an object"));
     }
 
     // A missing field or a value of the wrong JSON type is 400 INVALID_REQUEST; a well-formed but invalid value is 422.
@@ -100,7 +101,7 @@ public sealed class FormsTests
         using var _c = client;
         var form = await client.Forms.CreateAsync(ContactForm());
 
-        var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Forms.SubmitAsync(form.Id, JsonNode.Parse(data)!.AsObject()));
+        var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Forms.SubmitAsync(form.Id, JsonDocument.Parse(data).RootElement));
 
         Assert.That((int)ex!.StatusCode, Is.EqualTo(status));
         Assert.That(ex.Code, Is.EqualTo(status == 400 ? ErrorCode.InvalidRequest : ErrorCode.ValidationError));
@@ -139,11 +140,11 @@ public sealed class FormsTests
         using var _c = client;
         var form = await client.Forms.CreateAsync(ContactForm());
         var other = await client.Forms.CreateAsync(ContactForm("Other"));
-        await client.Forms.SubmitAsync(other.Id, new JsonObject { ["email"] = "o@example.com", ["message"] = "other form" });
+        await client.Forms.SubmitAsync(other.Id, new JsonObject { ["email"] = "o@example.com", ["message"] = "other form" }.ToElement());
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await client.Forms.SubmitAsync(form.Id, new JsonObject { ["email"] = $"u{i}@example.com", ["message"] = $"#{i}" })).Id);
+            ids.Add((await client.Forms.SubmitAsync(form.Id, new JsonObject { ["email"] = $"u{i}@example.com", ["message"] = $"#{i}" }.ToElement())).Id);
         }
 
         var pages = await client.Forms.ListSubmissionsAsync(form.Id).AsPages(pageSizeHint: 2).ToListAsync();
@@ -169,14 +170,14 @@ public sealed class FormsMatrix : IOperationMatrix
 {
     public async Task<IReadOnlyList<OperationCase>> ArrangeAsync(IBotCadenceClient owner)
     {
-        var form = await owner.Forms.CreateAsync(new FormCreateOptions { Name = "matrix", Fields = [new FormField { Name = "note", Type = FormFieldType.Text }] });
+        var form = await owner.Forms.CreateAsync(new FormCreateOptions { Name = "matrix", Fields = [new FormFieldOptions { Name = "note", Type = FormFieldType.Text }] });
         var id = form.Id;
         return
         [
             new("Forms.List", "forms:read", false, true, c => OperationMatrixTests.FirstPageAsync(c.Forms.ListAsync())),
             new("Forms.Get", "forms:read", true, true, c => c.Forms.GetAsync(id)),
             new("Forms.Create", "forms:write", false, false, c => c.Forms.CreateAsync(new FormCreateOptions { Name = "x" })),
-            new("Forms.Submit", "forms:write", true, false, c => c.Forms.SubmitAsync(id, new JsonObject { ["note"] = "n" })),
+            new("Forms.Submit", "forms:write", true, false, c => c.Forms.SubmitAsync(id, new JsonObject { ["note"] = "n" }.ToElement())),
             new("Forms.Submit", "forms:write", true, false, c => c.Forms.SubmitAsync(id, new Dictionary<string, object?> { ["note"] = "n" })),
             new("Forms.ListSubmissions", "forms:read", true, true, c => OperationMatrixTests.FirstPageAsync(c.Forms.ListSubmissionsAsync(id))),
         ];

@@ -41,6 +41,7 @@ public sealed class ModelFactoryTests
         public Task<Execution> ExecuteAsync(string workflowId, System.Text.Json.JsonElement input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TInput> inputTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<Execution> ExecuteAsync(string workflowId, object? input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Execution> ExecuteAndWaitAsync(string workflowId, System.Text.Json.JsonElement? input = null, ExecutionWaitOptions? waitOptions = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Microsoft.Extensions.Time.Testing;
@@ -31,7 +32,7 @@ public sealed class RunsTests
             Name = "Vendor Onboarding — ACME Corp",
             AssigneeId = "usr_ghi789",
             DueDate = due,
-            FormData = new JsonObject { ["decision"] = "approve" },
+            FormData = new JsonObject { ["decision"] = "approve" }.ToElement(),
         });
 
         Assert.That(run.Id, Does.StartWith("run_"));
@@ -48,7 +49,7 @@ public sealed class RunsTests
         Assert.That(run.Tasks[0].DueDate, Is.EqualTo(run.CreatedAt.AddHours(24)));
         Assert.That(run.Tasks[1].DueDate, Is.Null);
         Assert.That(run.Tasks[1].Fields.Select(f => f.Name), Is.EqualTo(new[] { "decision", "notes" }));
-        Assert.That(run.Tasks[1].Value!["decision"]!.GetValue<string>(), Is.EqualTo("approve"), "form_data pre-populates the task's fields");
+        Assert.That(run.Tasks[1].Value!.Value.GetProperty("decision").GetString(), Is.EqualTo("approve"), "form_data pre-populates the task's fields");
 
         var fetched = await client.Runs.GetAsync(run.Id);
         Assert.That(fetched.Tasks.Select(t => t.Id), Is.EqualTo(run.Tasks.Select(t => t.Id)));
@@ -82,18 +83,18 @@ public sealed class RunsTests
         var first = await client.Runs.CompleteTaskAsync(run.Id, collect, "Approved by legal review on 2026-04-10");
         Assert.That(first.Status, Is.EqualTo(RunTaskStatus.Completed));
         Assert.That(first.RunId, Is.EqualTo(run.Id));
-        Assert.That(first.Value!.GetValue<string>(), Is.EqualTo("Approved by legal review on 2026-04-10"));
+        Assert.That(first.Value!.Value.GetString(), Is.EqualTo("Approved by legal review on 2026-04-10"));
         Assert.That(first.CompletedAt, Is.Not.Null);
         Assert.That(first.CompletedBy, Is.EqualTo(key.Id));
         Assert.That((await client.Runs.GetAsync(run.Id)).Status, Is.EqualTo(RunStatus.InProgress));
 
-        var badValue = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Runs.CompleteTaskAsync(run.Id, review, new JsonObject { ["decision"] = "maybe" }));
+        var badValue = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Runs.CompleteTaskAsync(run.Id, review, new JsonObject { ["decision"] = "maybe" }.ToElement()));
         Assert.That(badValue!.Field, Is.EqualTo("value.decision"));
-        var missing = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Runs.CompleteTaskAsync(run.Id, review, new JsonObject { ["notes"] = "n" }));
+        var missing = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Runs.CompleteTaskAsync(run.Id, review, new JsonObject { ["notes"] = "n" }.ToElement()));
         Assert.That(missing!.Field, Is.EqualTo("value.decision"));
 
-        var last = await client.Runs.CompleteTaskAsync(run.Id, review, new JsonObject { ["decision"] = "approve", ["notes"] = "fine" });
-        Assert.That(last.Value!["decision"]!.GetValue<string>(), Is.EqualTo("approve"));
+        var last = await client.Runs.CompleteTaskAsync(run.Id, review, new JsonObject { ["decision"] = "approve", ["notes"] = "fine" }.ToElement());
+        Assert.That(last.Value!.Value.GetProperty("decision").GetString(), Is.EqualTo("approve"));
 
         var completed = await client.Runs.GetAsync(run.Id);
         Assert.That(completed.Status, Is.EqualTo(RunStatus.Completed));
@@ -119,7 +120,7 @@ public sealed class RunsTests
 
         var done = await client.Runs.LaunchAsync(new RunLaunchOptions { TemplateId = b.Id, AssigneeId = "usr_odd" });
         await client.Runs.CompleteTaskAsync(done.Id, done.Tasks[0].Id);
-        await client.Runs.CompleteTaskAsync(done.Id, done.Tasks[1].Id, new JsonObject { ["decision"] = "reject" });
+        await client.Runs.CompleteTaskAsync(done.Id, done.Tasks[1].Id, new JsonObject { ["decision"] = "reject" }.ToElement());
         ids.Add(done.Id);
 
         var pages = await client.Runs.ListAsync().AsPages(pageSizeHint: 2).ToListAsync();
@@ -167,7 +168,7 @@ public sealed class RunsTests
 
         // An overdue run can still be worked on, and completing it ends the overdue state.
         await client.Runs.CompleteTaskAsync(run.Id, run.Tasks[0].Id);
-        await client.Runs.CompleteTaskAsync(run.Id, run.Tasks[1].Id, new JsonObject { ["decision"] = "approve" });
+        await client.Runs.CompleteTaskAsync(run.Id, run.Tasks[1].Id, new JsonObject { ["decision"] = "approve" }.ToElement());
         var completed = await client.Runs.GetAsync(run.Id);
         Assert.That(completed.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(completed.CompletedAt, Is.EqualTo(time.GetUtcNow()));

@@ -10,13 +10,13 @@ public sealed class TemplatesTests
         DueInHours = 72,
         Tasks =
         [
-            new TemplateTask { Id = "collect", Name = "Collect documents", DueInHours = 24 },
-            new TemplateTask
+            new TemplateTaskOptions { Id = "collect", Name = "Collect documents", DueInHours = 24 },
+            new TemplateTaskOptions
             {
                 Name = "Legal review",
-                Fields = [new FormField { Name = "decision", Type = FormFieldType.Select, Options = ["approve", "reject"], Required = true }, new FormField { Name = "notes", Type = FormFieldType.Textarea }],
+                Fields = [new FormFieldOptions { Name = "decision", Type = FormFieldType.Select, Options = ["approve", "reject"], Required = true }, new FormFieldOptions { Name = "notes", Type = FormFieldType.Textarea }],
             },
-            new TemplateTask { Name = "Send welcome pack", Required = false },
+            new TemplateTaskOptions { Name = "Send welcome pack", Required = false },
         ],
     };
 
@@ -52,7 +52,7 @@ public sealed class TemplatesTests
         var noTasks = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Templates.PublishAsync(template.Id));
         Assert.That(noTasks!.Field, Is.EqualTo("tasks"));
 
-        var updated = await client.Templates.UpdateAsync(template.Id, new TemplateUpdateOptions { Name = "Renamed", Tasks = [new TemplateTask { Name = "Only task" }], DueInHours = 5 });
+        var updated = await client.Templates.UpdateAsync(template.Id, new TemplateUpdateOptions { Name = "Renamed", Tasks = [new TemplateTaskOptions { Name = "Only task" }], DueInHours = 5 });
         Assert.That(updated.Name, Is.EqualTo("Renamed"));
         Assert.That(updated.Tasks.Single().Name, Is.EqualTo("Only task"));
         Assert.That(updated.DueInHours, Is.EqualTo(5));
@@ -72,11 +72,11 @@ public sealed class TemplatesTests
     {
         var (client, _, _) = ServerFixture.NewTenant();
         using var _c = client;
-        var badType = new TemplateCreateOptions { Name = "x", Tasks = [new TemplateTask { Name = "t", Fields = [new FormField { Name = "f", Type = new FormFieldType("colour") }] }] };
+        var badType = new TemplateCreateOptions { Name = "x", Tasks = [new TemplateTaskOptions { Name = "t", Fields = [new FormFieldOptions { Name = "f", Type = new FormFieldType("colour") }] }] };
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Templates.CreateAsync(badType));
         Assert.That(ex!.Field, Is.EqualTo("tasks[0].fields[0].type"));
 
-        var badHours = new TemplateCreateOptions { Name = "x", Tasks = [new TemplateTask { Name = "t", DueInHours = 0 }] };
+        var badHours = new TemplateCreateOptions { Name = "x", Tasks = [new TemplateTaskOptions { Name = "t", DueInHours = 0 }] };
         Assert.That((await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Templates.CreateAsync(badHours)))!.Field, Is.EqualTo("tasks[0].due_in_hours"));
         Assert.That((await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Templates.CreateAsync(new TemplateCreateOptions())))!.Field, Is.EqualTo("name"));
     }

@@ -13,7 +13,7 @@ public sealed class WebhooksTests
     internal const string Unreachable = "http://127.0.0.1:1/hooks";
 
     internal static Task<Workflow> ActiveWorkflowAsync(IBotCadenceClient client, string name = "hooked") =>
-        client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = name, Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "log" }] });
+        client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = name, Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] });
 
     [Test]
     public async Task A_subscription_gets_a_generated_secret_shown_only_on_create()

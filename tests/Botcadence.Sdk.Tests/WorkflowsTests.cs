@@ -19,11 +19,11 @@ public sealed class WorkflowsTests
         Name = name,
         Description = "Greets new users",
         Channel = "email",
-        Trigger = new WorkflowTrigger { Type = "webhook", Event = "user.created" },
+        Trigger = new WorkflowTriggerOptions { Type = "webhook", Event = "user.created" },
         Actions =
         [
-            new WorkflowAction { Type = "send_email", Config = new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" } },
-            new WorkflowAction { Type = "log" },
+            new WorkflowActionOptions { Type = "send_email", Config = new JsonObject { ["to"] = "{{user.email}}", ["subject"] = "Welcome!" }.ToElement() },
+            new WorkflowActionOptions { Type = "log" },
         ],
     };
 
@@ -43,7 +43,7 @@ public sealed class WorkflowsTests
         Assert.That(fetched.Trigger!.Event, Is.EqualTo("user.created"));
         Assert.That(fetched.Actions.Select(a => a.Type), Is.EqualTo(new[] { "send_email", "log" }));
         Assert.That(fetched.Actions.All(a => !string.IsNullOrEmpty(a.Id)), Is.True, "the server assigns action ids");
-        Assert.That(fetched.Actions[0].Config!["to"]!.GetValue<string>(), Is.EqualTo("{{user.email}}"));
+        Assert.That(fetched.Actions[0].Config!.Value.GetProperty("to").GetString(), Is.EqualTo("{{user.email}}"));
         Assert.That(fetched.CreatedAt, Is.EqualTo(created.CreatedAt));
         Assert.That(fetched.CreatedAt.Offset, Is.EqualTo(TimeSpan.Zero));
         Assert.That(fetched.ExecutionCount, Is.Zero);
@@ -161,7 +161,7 @@ public sealed class WorkflowsTests
         var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "Breaks", Status = WorkflowStatus.Active,
-            Actions = [new WorkflowAction { Type = "log" }, new WorkflowAction { Type = "fail" }, new WorkflowAction { Type = "log" }],
+            Actions = [new WorkflowActionOptions { Type = "log" }, new WorkflowActionOptions { Type = "fail" }, new WorkflowActionOptions { Type = "log" }],
         });
 
         var started = await client.Workflows.ExecuteAsync(workflow.Id);
@@ -177,14 +177,14 @@ public sealed class WorkflowsTests
     {
         var (client, _, _) = ServerFixture.NewTenant();
         using var _c = client;
-        var ok = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "ok", Status = WorkflowStatus.Active, Actions = [new WorkflowAction { Type = "log" }] });
+        var ok = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "ok", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] });
         var wait = new ExecutionWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(10) };
         for (var i = 0; i < 3; i++)
         {
             await client.Executions.WaitForCompletionAsync((await client.Workflows.ExecuteAsync(ok.Id)).Id, wait);
         }
 
-        await client.Workflows.UpdateAsync(ok.Id, new WorkflowUpdateOptions { Actions = [new WorkflowAction { Type = "fail" }] });
+        await client.Workflows.UpdateAsync(ok.Id, new WorkflowUpdateOptions { Actions = [new WorkflowActionOptions { Type = "fail" }] });
         await client.Executions.WaitForCompletionAsync((await client.Workflows.ExecuteAsync(ok.Id)).Id, wait);
 
         var now = DateTimeOffset.UtcNow;

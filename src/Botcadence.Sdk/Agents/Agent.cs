@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Botcadence.Sdk;
@@ -47,7 +47,7 @@ public sealed class AgentMessage : BotCadenceResult
     [JsonInclude] public string? Channel { get; internal set; }
 
     /// <summary>The metadata sent with it.</summary>
-    [JsonInclude] public JsonObject? Metadata { get; internal set; }
+    [JsonInclude] public JsonElement? Metadata { get; internal set; }
 
     /// <summary>The agent task that handles it (see <see cref="IAgentsClient.ListTasksAsync"/>).</summary>
     [JsonInclude] public string? TaskId { get; internal set; }
@@ -96,8 +96,8 @@ public sealed class AgentMessageOptions
     /// <summary>The channel it comes through; the service defaults to <c>api</c>.</summary>
     public string? Channel { get; set; }
 
-    /// <summary>Free-form metadata kept with the message, e.g. a customer id.</summary>
-    public JsonObject? Metadata { get; set; }
+    /// <summary>Free-form metadata kept with the message, e.g. a customer id: a JSON object sent exactly as given (<c>JsonSerializer.SerializeToElement(new { customerId = "c1" })</c>).</summary>
+    public JsonElement? Metadata { get; set; }
 }
 
 /// <summary>Filters for listing agents.</summary>

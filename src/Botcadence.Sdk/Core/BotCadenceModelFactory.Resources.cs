@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Botcadence.Sdk;
 
@@ -120,14 +119,14 @@ public static partial class BotCadenceModelFactory
     public static DataSourceRecord DataSourceRecord(
         string? id = null,
         string? dataSourceId = null,
-        JsonObject? values = null,
+        JsonElement? values = null,
         DateTimeOffset? createdAt = null,
         DateTimeOffset? updatedAt = null) =>
         new()
         {
             Id = id ?? string.Empty,
             DataSourceId = dataSourceId ?? string.Empty,
-            Values = values ?? new JsonObject(),
+            Values = values ?? EmptyObject(),
             CreatedAt = createdAt ?? default,
             UpdatedAt = updatedAt ?? default,
         };
@@ -198,7 +197,7 @@ public static partial class BotCadenceModelFactory
         string? agentId = null,
         string? content = null,
         string? channel = null,
-        JsonObject? metadata = null,
+        JsonElement? metadata = null,
         string? taskId = null,
         DateTimeOffset? createdAt = null) =>
         new()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Botcadence.Sdk;
 
@@ -60,7 +59,7 @@ public static partial class BotCadenceModelFactory
         string? templateId = null,
         string? assigneeId = null,
         DateTimeOffset? dueDate = null,
-        JsonObject? formData = null,
+        JsonElement? formData = null,
         IEnumerable<RunTask>? tasks = null,
         DateTimeOffset? createdAt = null,
         DateTimeOffset? updatedAt = null,
@@ -103,7 +102,7 @@ public static partial class BotCadenceModelFactory
         string? description = null,
         bool? required = null,
         RunTaskStatus? status = null,
-        JsonNode? value = null,
+        JsonElement? value = null,
         IEnumerable<FormField>? fields = null,
         string? assigneeId = null,
         DateTimeOffset? dueDate = null,
@@ -163,13 +162,13 @@ public static partial class BotCadenceModelFactory
     public static FormSubmission FormSubmission(
         string? id = null,
         string? formId = null,
-        JsonObject? data = null,
+        JsonElement? data = null,
         DateTimeOffset? createdAt = null) =>
         new()
         {
             Id = id ?? string.Empty,
             FormId = formId ?? string.Empty,
-            Data = data ?? new JsonObject(),
+            Data = data ?? EmptyObject(),
             CreatedAt = createdAt ?? default,
         };
 
@@ -203,4 +202,58 @@ public static partial class BotCadenceModelFactory
             TaskId = taskId,
             CreatedAt = createdAt ?? default,
         };
+
+    /// <summary>Builds a <see cref="Sdk.TemplateTask"/> (one task of a template, as returned) for a mocked client; unset values keep their defaults.</summary>
+    /// <param name="id">The task definition's id.</param>
+    /// <param name="name">The task's name.</param>
+    /// <param name="description">Instructions.</param>
+    /// <param name="required">Whether the run needs it completed.</param>
+    /// <param name="dueInHours">Hours from launch to the task's due date.</param>
+    /// <param name="fields">Form fields whose values complete the task.</param>
+    /// <returns>The model.</returns>
+    public static TemplateTask TemplateTask(
+        string? id = null,
+        string? name = null,
+        string? description = null,
+        bool? required = null,
+        int? dueInHours = null,
+        IEnumerable<FormField>? fields = null) =>
+        new()
+        {
+            Id = id,
+            Name = name ?? string.Empty,
+            Description = description,
+            Required = required,
+            DueInHours = dueInHours,
+            Fields = fields?.ToList(),
+        };
+
+    /// <summary>Builds a <see cref="Sdk.FormField"/> (one field of a form or template task, as returned) for a mocked client; unset values keep their defaults.</summary>
+    /// <param name="name">The field's name.</param>
+    /// <param name="type">The type (default text).</param>
+    /// <param name="label">A human-readable label.</param>
+    /// <param name="required">Whether a value must be given.</param>
+    /// <param name="options">The allowed values of a select field.</param>
+    /// <returns>The model.</returns>
+    public static FormField FormField(
+        string? name = null,
+        FormFieldType? type = null,
+        string? label = null,
+        bool? required = null,
+        IEnumerable<string>? options = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            Type = type ?? FormFieldType.Text,
+            Label = label,
+            Required = required ?? false,
+            Options = options?.ToList(),
+        };
+
+    /// <summary>An empty JSON object, the default of free-form values.</summary>
+    private static JsonElement EmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return document.RootElement.Clone();
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Botcadence.Sdk;
 
@@ -135,5 +134,40 @@ public static partial class BotCadenceModelFactory
             FailedExecutions = failedExecutions ?? default,
             SuccessRate = successRate,
             AverageDurationMs = averageDurationMs,
+        };
+
+    /// <summary>Builds a <see cref="Sdk.WorkflowTrigger"/> (what starts a workflow, as returned) for a mocked client; unset values keep their defaults.</summary>
+    /// <param name="type">The trigger type.</param>
+    /// <param name="event">The event that fires it.</param>
+    /// <param name="keywords">Keywords for message triggers.</param>
+    /// <param name="config">Free-form configuration (a JSON object).</param>
+    /// <returns>The model.</returns>
+    public static WorkflowTrigger WorkflowTrigger(
+        string? type = null,
+        string? @event = null,
+        IEnumerable<string>? keywords = null,
+        JsonElement? config = null) =>
+        new()
+        {
+            Type = type ?? string.Empty,
+            Event = @event,
+            Keywords = keywords?.ToList(),
+            Config = config,
+        };
+
+    /// <summary>Builds a <see cref="Sdk.WorkflowAction"/> (one action of a workflow, as returned) for a mocked client; unset values keep their defaults.</summary>
+    /// <param name="id">The action's id.</param>
+    /// <param name="type">The action type.</param>
+    /// <param name="config">Free-form configuration (a JSON object).</param>
+    /// <returns>The model.</returns>
+    public static WorkflowAction WorkflowAction(
+        string? id = null,
+        string? type = null,
+        JsonElement? config = null) =>
+        new()
+        {
+            Id = id,
+            Type = type ?? string.Empty,
+            Config = config,
         };
 }

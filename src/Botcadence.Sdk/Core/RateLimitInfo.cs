@@ -9,6 +9,15 @@ namespace Botcadence.Sdk;
 /// <param name="Reset">When the window resets (<c>X-RateLimit-Reset</c>, epoch seconds).</param>
 public sealed record RateLimitInfo(int Limit, int Remaining, DateTimeOffset Reset)
 {
+    /// <summary>Requests allowed in the current window (<c>X-RateLimit-Limit</c>).</summary>
+    public int Limit { get; } = Limit;
+
+    /// <summary>Requests left in the current window (<c>X-RateLimit-Remaining</c>).</summary>
+    public int Remaining { get; } = Remaining;
+
+    /// <summary>When the window resets (<c>X-RateLimit-Reset</c>, epoch seconds).</summary>
+    public DateTimeOffset Reset { get; } = Reset;
+
     internal static RateLimitInfo? FromHeaders(HttpResponseHeaders headers)
     {
         if (TryGetInt(headers, "X-RateLimit-Limit", out var limit) &&

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Botcadence.Sdk;
@@ -48,7 +48,7 @@ public sealed class DataSourceRecord : BotCadenceResult
     [JsonInclude] public string DataSourceId { get; internal set; } = string.Empty;
 
     /// <summary>The values, keyed by column name.</summary>
-    [JsonInclude] public JsonObject Values { get; internal set; } = [];
+    [JsonInclude] public JsonElement Values { get; internal set; }
 
     /// <summary>When it was created.</summary>
     [JsonInclude] public DateTimeOffset CreatedAt { get; internal set; }
@@ -74,5 +74,5 @@ public sealed class DataSourceRecordListOptions
 /// <summary>The body of the record create and update calls.</summary>
 internal sealed class DataSourceRecordRequest
 {
-    public JsonObject Values { get; set; } = [];
+    public JsonElement Values { get; set; }
 }

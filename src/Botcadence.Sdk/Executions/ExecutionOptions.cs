@@ -35,6 +35,13 @@ public sealed class ExecutionWaitOptions
     /// <summary>The first delay between polls (default 100 ms); it doubles up to <see cref="MaxPollInterval"/>.</summary>
     public TimeSpan InitialPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The longest delay between polls (default 5 s). To give up after a while, cancel the token passed to the call.</summary>
+    /// <summary>The longest delay between polls (default 5 s).</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The overall deadline of the wait (null: none). <see cref="RequestOptions.Timeout"/> of the call, when set, is an
+    /// overall bound too; the shorter one applies. When it passes, the call throws <see cref="BotCadenceTimeoutException"/>.
+    /// Measured on the client's <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan? Timeout { get; set; }
 }

@@ -35,10 +35,11 @@ public interface IExecutionsClient
 
     /// <summary>Polls an execution, with growing intervals, until it completes, fails or is cancelled.</summary>
     /// <param name="executionId">The execution's id.</param>
-    /// <param name="options">Poll intervals.</param>
-    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
-    /// <param name="cancellationToken">Stops waiting (throws <see cref="OperationCanceledException"/>); use a timed token to bound the wait.</param>
+    /// <param name="options">Poll intervals and the overall deadline (<see cref="ExecutionWaitOptions.Timeout"/>).</param>
+    /// <param name="requestOptions">Per-call settings; <see cref="RequestOptions.Timeout"/> bounds the whole wait, not only each poll.</param>
+    /// <param name="cancellationToken">Stops waiting (throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>The finished execution.</returns>
+    /// <exception cref="BotCadenceTimeoutException">The deadline passed before the execution finished.</exception>
     Task<Execution> WaitForCompletionAsync(string executionId, ExecutionWaitOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }
 
@@ -82,26 +83,55 @@ internal sealed class ExecutionsClient : IExecutionsClient
         return _core.ReadAsync("Executions.GetForWorkflow", requestOptions, (call, ct) => _api.GetForWorkflowAsync(workflowId, executionId, call, ct), BotCadenceJsonContext.Default.Execution, cancellationToken);
     }
 
-    public async Task<Execution> WaitForCompletionAsync(string executionId, ExecutionWaitOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    public Task<Execution> WaitForCompletionAsync(string executionId, ExecutionWaitOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(executionId);
+        return RunAndWaitAsync((call, ct) => GetAsync(executionId, call, ct), options, requestOptions, cancellationToken);
+    }
+
+    /// <summary>Gets (or starts) an execution with <paramref name="first"/>, then polls it with backoff until it is finished, within one deadline.</summary>
+    internal async Task<Execution> RunAndWaitAsync(
+        Func<RequestOptions?, CancellationToken, Task<Execution>> first, ExecutionWaitOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
         options ??= new ExecutionWaitOptions();
         if (options.InitialPollInterval <= TimeSpan.Zero || options.MaxPollInterval < options.InitialPollInterval)
         {
             throw new ArgumentException("InitialPollInterval must be positive and at most MaxPollInterval.", nameof(options));
         }
 
-        var delay = options.InitialPollInterval;
-        while (true)
+        if (options.Timeout is { } t && t <= TimeSpan.Zero)
         {
-            var execution = await GetAsync(executionId, requestOptions, cancellationToken).ConfigureAwait(false);
-            if (execution.Status.IsTerminal)
+            throw new ArgumentOutOfRangeException(nameof(options), t, "ExecutionWaitOptions.Timeout must be positive.");
+        }
+
+        TimeSpan? deadline = (options.Timeout, requestOptions?.Timeout) switch
+        {
+            ({ } a, { } b) => a < b ? a : b,
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            _ => null,
+        };
+
+        using var deadlineSource = deadline is { } d ? new CancellationTokenSource(d, _core.TimeProvider) : null;
+        using var linked = deadlineSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineSource.Token);
+        var token = linked?.Token ?? cancellationToken;
+        try
+        {
+            var execution = await first(requestOptions, token).ConfigureAwait(false);
+            var delay = options.InitialPollInterval;
+            while (!execution.Status.IsTerminal)
             {
-                return execution;
+                await Task.Delay(delay, _core.TimeProvider, token).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollInterval.Ticks));
+                execution = await GetAsync(execution.Id, requestOptions, token).ConfigureAwait(false);
             }
 
-            await Task.Delay(delay, _core.TimeProvider, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollInterval.Ticks));
+            return execution;
+        }
+        catch (Exception exception) when (deadlineSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested
+            && exception is OperationCanceledException or BotCadenceNetworkException)
+        {
+            throw new BotCadenceTimeoutException($"The execution did not finish within its deadline of {deadline!.Value.TotalSeconds:0.###} s.", exception);
         }
     }
 }

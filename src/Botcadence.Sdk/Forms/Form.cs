@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Botcadence.Sdk;
@@ -28,8 +28,27 @@ public sealed class Form : BotCadenceResult
     [JsonInclude] public DateTimeOffset? UpdatedAt { get; internal set; }
 }
 
-/// <summary>One field of a form or of a template task (round-trips: used both in requests and responses).</summary>
+/// <summary>One field of a form or of a template task, as the service returns it (read-only; to define one, use <see cref="FormFieldOptions"/>).</summary>
 public sealed class FormField
+{
+    /// <summary>The field's name: the key of its value in submitted data.</summary>
+    [JsonInclude] public string Name { get; internal set; } = string.Empty;
+
+    /// <summary>The type, e.g. <see cref="FormFieldType.Email"/>.</summary>
+    [JsonInclude] public FormFieldType Type { get; internal set; } = FormFieldType.Text;
+
+    /// <summary>A human-readable label.</summary>
+    [JsonInclude] public string? Label { get; internal set; }
+
+    /// <summary>Whether a value must be given.</summary>
+    [JsonInclude] public bool Required { get; internal set; }
+
+    /// <summary>The allowed values of a <see cref="FormFieldType.Select"/> field.</summary>
+    [JsonInclude] public IReadOnlyList<string>? Options { get; internal set; }
+}
+
+/// <summary>The definition of one field of a form (<see cref="FormCreateOptions"/>) or of a template task (<see cref="TemplateTaskOptions"/>).</summary>
+public sealed class FormFieldOptions
 {
     /// <summary>The field's name: the key of its value in submitted data (a letter, then letters, digits, <c>_</c> or <c>-</c>).</summary>
     public string Name { get; set; } = string.Empty;
@@ -56,8 +75,8 @@ public sealed class FormSubmission : BotCadenceResult
     /// <summary>The form it belongs to.</summary>
     [JsonInclude] public string FormId { get; internal set; } = string.Empty;
 
-    /// <summary>The submitted values by field name.</summary>
-    [JsonInclude] public JsonObject Data { get; internal set; } = [];
+    /// <summary>The submitted values by field name: a JSON object, names exactly as submitted.</summary>
+    [JsonInclude] public JsonElement Data { get; internal set; }
 
     /// <summary>When it was submitted.</summary>
     [JsonInclude] public DateTimeOffset CreatedAt { get; internal set; }
@@ -73,7 +92,7 @@ public sealed class FormCreateOptions
     public string? Description { get; set; }
 
     /// <summary>The fields (required; may be empty).</summary>
-    public IList<FormField> Fields { get; set; } = [];
+    public IList<FormFieldOptions> Fields { get; set; } = [];
 }
 
 /// <summary>Filters for listing forms.</summary>
@@ -97,5 +116,5 @@ public sealed class FormSubmissionListOptions
 internal sealed class FormSubmitRequest
 {
     [JsonPropertyName("data")]
-    public JsonObject Data { get; set; } = [];
+    public JsonElement Data { get; set; }
 }

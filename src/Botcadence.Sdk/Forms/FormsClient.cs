@@ -1,6 +1,6 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Botcadence.Sdk;
 
@@ -34,22 +34,34 @@ public interface IFormsClient
     /// <see cref="BotCadenceValidationException"/> whose field is <c>data.&lt;name&gt;</c>.
     /// </summary>
     /// <param name="formId">The form's id.</param>
-    /// <param name="data">The values by field name.</param>
+    /// <param name="data">The values by field name: a JSON object, sent exactly as given.</param>
     /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored submission.</returns>
-    Task<FormSubmission> SubmitAsync(string formId, JsonObject data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+    Task<FormSubmission> SubmitAsync(string formId, JsonElement data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Submits typed data serialized by your source-generated metadata (trim and AOT safe); see <see cref="SubmitAsync(string, JsonElement, RequestOptions?, CancellationToken)"/>.</summary>
+    /// <typeparam name="TData">The data type; it must serialize to a JSON object.</typeparam>
+    /// <param name="formId">The form's id.</param>
+    /// <param name="data">The values.</param>
+    /// <param name="dataTypeInfo">Metadata from your <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>; its naming policy, if any, is yours.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The stored submission.</returns>
+    Task<FormSubmission> SubmitAsync<TData>(string formId, TData data, JsonTypeInfo<TData> dataTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Submits data given as a dictionary (scope <c>forms:write</c>). Values may be null, strings, booleans, numbers,
-    /// <see cref="DateTimeOffset"/>, <see cref="JsonNode"/> or <see cref="JsonElement"/>; anything else is an <see cref="ArgumentException"/>.
+    /// Submits any object, e.g. <c>new { fullName = "Ada", email = "ada@example.com" }</c> or a dictionary, serialized with
+    /// default System.Text.Json options: property names are sent exactly as written (no naming policy).
     /// </summary>
     /// <param name="formId">The form's id.</param>
-    /// <param name="data">The values by field name.</param>
+    /// <param name="data">The values; must serialize to a JSON object.</param>
     /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored submission.</returns>
-    Task<FormSubmission> SubmitAsync(string formId, IDictionary<string, object?> data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+    [RequiresUnreferencedCode(UserJson.ReflectionMessage)]
+    [RequiresDynamicCode(UserJson.ReflectionMessage)]
+    Task<FormSubmission> SubmitAsync(string formId, object data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a form's submissions, newest first, by cursor (scope <c>forms:read</c>).</summary>
     /// <param name="formId">The form's id.</param>
@@ -92,25 +104,22 @@ internal sealed class FormsClient : IFormsClient
         return _core.ReadAsync("Forms.Create", requestOptions, (call, ct) => _api.CreateAsync(options, call, ct), BotCadenceJsonContext.Default.Form, cancellationToken);
     }
 
-    public Task<FormSubmission> SubmitAsync(string formId, JsonObject data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    public Task<FormSubmission> SubmitAsync(string formId, JsonElement data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
-        ArgumentNullException.ThrowIfNull(data);
-        var body = new FormSubmitRequest { Data = data };
+        var body = new FormSubmitRequest { Data = UserJson.RequireObject(data, nameof(data)) };
         return _core.ReadAsync("Forms.Submit", requestOptions, (call, ct) => _api.SubmitAsync(formId, body, call, ct), BotCadenceJsonContext.Default.FormSubmission, cancellationToken);
     }
 
-    public Task<FormSubmission> SubmitAsync(string formId, IDictionary<string, object?> data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(formId);
-        ArgumentNullException.ThrowIfNull(data);
-        var json = new JsonObject();
-        foreach (var (name, value) in data)
-        {
-            json[name] = ToNode(value, name);
-        }
+    public Task<FormSubmission> SubmitAsync<TData>(string formId, TData data, JsonTypeInfo<TData> dataTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        SubmitAsync(formId, UserJson.From(data, dataTypeInfo), requestOptions, cancellationToken);
 
-        return SubmitAsync(formId, json, requestOptions, cancellationToken);
+    [RequiresUnreferencedCode(UserJson.ReflectionMessage)]
+    [RequiresDynamicCode(UserJson.ReflectionMessage)]
+    public Task<FormSubmission> SubmitAsync(string formId, object data, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return SubmitAsync(formId, UserJson.RequireObject(UserJson.FromObject(data), nameof(data)), requestOptions, cancellationToken);
     }
 
     public AsyncPageable<FormSubmission> ListSubmissionsAsync(string formId, FormSubmissionListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -120,28 +129,4 @@ internal sealed class FormsClient : IFormsClient
         return _core.CursorStyle("Forms.ListSubmissions", requestOptions, (call, cursor, limit, ct) => _api.ListSubmissionsAsync(formId, cursor, limit, call, ct),
             BotCadenceJsonContext.Default.PageEnvelopeFormSubmission, pageSize, cancellationToken);
     }
-
-    /// <summary>Converts a plain value to JSON without reflection (trim and AOT safe).</summary>
-    internal static JsonNode? ToNode(object? value, string name) => value switch
-    {
-        null => null,
-        JsonNode node => node.Parent is null ? node : node.DeepClone(),
-        JsonElement element => JsonSerializer.SerializeToNode(element, BotCadenceJsonContext.Default.JsonElement),
-        string s => JsonValue.Create(s),
-        bool b => JsonValue.Create(b),
-        int i => JsonValue.Create(i),
-        long l => JsonValue.Create(l),
-        short sh => JsonValue.Create(sh),
-        byte by => JsonValue.Create(by),
-        uint ui => JsonValue.Create(ui),
-        ulong ul => JsonValue.Create(ul),
-        float f => JsonValue.Create(f),
-        double d => JsonValue.Create(d),
-        decimal m => JsonValue.Create(m),
-        DateTimeOffset dto => JsonValue.Create(Iso8601.Format(dto)),
-        DateTime dt => JsonValue.Create(Iso8601.Format(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt))),
-        Enum e => JsonValue.Create(e.ToString()),
-        IFormattable formattable => JsonValue.Create(formattable.ToString(null, CultureInfo.InvariantCulture)),
-        _ => throw new ArgumentException($"The value of '{name}' has type {value.GetType().Name}, which cannot be sent without reflection; pass a JsonNode.", nameof(value)),
-    };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Botcadence.Sdk;
@@ -25,7 +25,7 @@ public sealed class Run : BotCadenceResult
     [JsonInclude] public DateTimeOffset? DueDate { get; internal set; }
 
     /// <summary>The form data given at launch.</summary>
-    [JsonInclude] public JsonObject? FormData { get; internal set; }
+    [JsonInclude] public JsonElement? FormData { get; internal set; }
 
     /// <summary>The tasks (only on a single run; empty in lists).</summary>
     [JsonInclude] public IReadOnlyList<RunTask> Tasks { get; internal set; } = [];
@@ -65,7 +65,7 @@ public sealed class RunTask : BotCadenceResult
     [JsonInclude] public RunTaskStatus Status { get; internal set; }
 
     /// <summary>The value given (for a task with form fields, an object keyed by field name).</summary>
-    [JsonInclude] public JsonNode? Value { get; internal set; }
+    [JsonInclude] public JsonElement? Value { get; internal set; }
 
     /// <summary>The task's form fields.</summary>
     [JsonInclude] public IReadOnlyList<FormField> Fields { get; internal set; } = [];
@@ -98,8 +98,8 @@ public sealed class RunLaunchOptions
     /// <summary>The run's deadline; defaults to launch time plus the template's <c>due_in_hours</c>.</summary>
     public DateTimeOffset? DueDate { get; set; }
 
-    /// <summary>Values of the template tasks' form fields to pre-populate, by field name.</summary>
-    public JsonObject? FormData { get; set; }
+    /// <summary>Values of the template tasks' form fields to pre-populate, by field name: a JSON object sent exactly as given.</summary>
+    public JsonElement? FormData { get; set; }
 }
 
 /// <summary>Filters for listing runs.</summary>
@@ -125,7 +125,7 @@ public sealed class RunTaskUpdateOptions
     public RunTaskStatus? Status { get; set; }
 
     /// <summary>The task's value; for a task with form fields, an object keyed by field name, validated against their types.</summary>
-    public JsonNode? Value { get; set; }
+    public JsonElement? Value { get; set; }
 
     /// <summary>Reassigns the task.</summary>
     public string? AssigneeId { get; set; }

@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Botcadence.Sdk;
 
@@ -42,11 +44,33 @@ public interface IRunsClient
     /// <summary>Completes a task, optionally with its value (scope <c>runs:write</c>); see <see cref="UpdateTaskAsync"/>.</summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="taskId">The task's id.</param>
-    /// <param name="value">The value (a string, number, or for a task with form fields an object keyed by field name); null sends none.</param>
+    /// <param name="value">The value (a string, number, or for a task with form fields an object keyed by field name), sent exactly as given; null sends none.</param>
     /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The completed task.</returns>
-    Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+    Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonElement? value = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes a task with a typed value serialized by your source-generated metadata (trim and AOT safe).</summary>
+    /// <typeparam name="TValue">The value's type.</typeparam>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="taskId">The task's id.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="valueTypeInfo">Metadata from your <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The completed task.</returns>
+    Task<RunTask> CompleteTaskAsync<TValue>(string runId, string taskId, TValue value, JsonTypeInfo<TValue> valueTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes a task with any value (e.g. <c>"done"</c>, <c>42</c> or <c>new { approvedBy = "ada" }</c>), serialized with default System.Text.Json options: names are sent exactly as written.</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="taskId">The task's id.</param>
+    /// <param name="value">The value; null sends none.</param>
+    /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The completed task.</returns>
+    [RequiresUnreferencedCode(UserJson.ReflectionMessage)]
+    [RequiresDynamicCode(UserJson.ReflectionMessage)]
+    Task<RunTask> CompleteTaskAsync(string runId, string taskId, object? value, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Skips an optional task (scope <c>runs:write</c>); a required task is a <see cref="BotCadenceValidationException"/>.</summary>
     /// <param name="runId">The run's id.</param>
@@ -100,8 +124,16 @@ internal sealed class RunsClient : IRunsClient
         return _core.ReadAsync("Runs.UpdateTask", requestOptions, (call, ct) => _api.UpdateTaskAsync(runId, taskId, options, call, ct), BotCadenceJsonContext.Default.RunTask, cancellationToken);
     }
 
-    public Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonNode? value = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
-        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Completed, Value = value }, requestOptions, cancellationToken);
+    public Task<RunTask> CompleteTaskAsync(string runId, string taskId, JsonElement? value = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Completed, Value = value is { ValueKind: JsonValueKind.Undefined } ? null : value }, requestOptions, cancellationToken);
+
+    public Task<RunTask> CompleteTaskAsync<TValue>(string runId, string taskId, TValue value, JsonTypeInfo<TValue> valueTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        CompleteTaskAsync(runId, taskId, UserJson.From(value, valueTypeInfo), requestOptions, cancellationToken);
+
+    [RequiresUnreferencedCode(UserJson.ReflectionMessage)]
+    [RequiresDynamicCode(UserJson.ReflectionMessage)]
+    public Task<RunTask> CompleteTaskAsync(string runId, string taskId, object? value, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        CompleteTaskAsync(runId, taskId, UserJson.FromObject(value), requestOptions, cancellationToken);
 
     public Task<RunTask> SkipTaskAsync(string runId, string taskId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
         UpdateTaskAsync(runId, taskId, new RunTaskUpdateOptions { Status = RunTaskStatus.Skipped }, requestOptions, cancellationToken);

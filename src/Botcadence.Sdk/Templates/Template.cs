@@ -33,8 +33,30 @@ public sealed class Template : BotCadenceResult
     [JsonInclude] public DateTimeOffset? PublishedAt { get; internal set; }
 }
 
-/// <summary>One task of a template (round-trips: used both in requests and responses).</summary>
+/// <summary>One task of a template, as the service returns it (read-only; to define one, use <see cref="TemplateTaskOptions"/>).</summary>
 public sealed class TemplateTask
+{
+    /// <summary>The task definition's id (<c>task_def_…</c>).</summary>
+    [JsonInclude] public string? Id { get; internal set; }
+
+    /// <summary>The task's name.</summary>
+    [JsonInclude] public string Name { get; internal set; } = string.Empty;
+
+    /// <summary>Instructions for whoever does it.</summary>
+    [JsonInclude] public string? Description { get; internal set; }
+
+    /// <summary>Whether the run needs it completed; optional tasks may be skipped.</summary>
+    [JsonInclude] public bool? Required { get; internal set; }
+
+    /// <summary>Hours from launch to the task's due date, or null for none.</summary>
+    [JsonInclude] public int? DueInHours { get; internal set; }
+
+    /// <summary>Form fields whose values complete the task (its value is then an object keyed by field name).</summary>
+    [JsonInclude] public IReadOnlyList<FormField>? Fields { get; internal set; }
+}
+
+/// <summary>The definition of one task of a template, in <see cref="TemplateCreateOptions"/> and <see cref="TemplateUpdateOptions"/>.</summary>
+public sealed class TemplateTaskOptions
 {
     /// <summary>The task definition's id; the service assigns <c>task_def_…</c> when omitted.</summary>
     public string? Id { get; set; }
@@ -52,7 +74,7 @@ public sealed class TemplateTask
     public int? DueInHours { get; set; }
 
     /// <summary>Form fields whose values complete the task (its value is then an object keyed by field name).</summary>
-    public IList<FormField>? Fields { get; set; }
+    public IList<FormFieldOptions>? Fields { get; set; }
 }
 
 /// <summary>The body of <c>Templates.CreateAsync</c>: a new draft.</summary>
@@ -65,7 +87,7 @@ public sealed class TemplateCreateOptions
     public string? Description { get; set; }
 
     /// <summary>The task definitions, in order; at least one is needed to publish.</summary>
-    public IList<TemplateTask>? Tasks { get; set; }
+    public IList<TemplateTaskOptions>? Tasks { get; set; }
 
     /// <summary>Hours from launch to a run's due date.</summary>
     public int? DueInHours { get; set; }
@@ -81,7 +103,7 @@ public sealed class TemplateUpdateOptions
     public string? Description { get; set; }
 
     /// <summary>New task definitions, replacing the old list.</summary>
-    public IList<TemplateTask>? Tasks { get; set; }
+    public IList<TemplateTaskOptions>? Tasks { get; set; }
 
     /// <summary>A new run deadline in hours.</summary>
     public int? DueInHours { get; set; }

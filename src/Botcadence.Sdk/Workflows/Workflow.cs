@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Botcadence.Sdk;
@@ -46,8 +46,37 @@ public sealed class Workflow : BotCadenceResult
     [JsonInclude] public double? SuccessRate { get; internal set; }
 }
 
-/// <summary>What starts a workflow (round-trips: used both in requests and responses).</summary>
+/// <summary>What starts a workflow, as the service returns it (read-only; to set one, use <see cref="WorkflowTriggerOptions"/>).</summary>
 public sealed class WorkflowTrigger
+{
+    /// <summary>The trigger type, e.g. <c>webhook</c>, <c>message</c>, <c>schedule</c>.</summary>
+    [JsonInclude] public string Type { get; internal set; } = string.Empty;
+
+    /// <summary>The event that fires it, e.g. <c>user.created</c>.</summary>
+    [JsonInclude] public string? Event { get; internal set; }
+
+    /// <summary>Keywords for message triggers.</summary>
+    [JsonInclude] public IReadOnlyList<string>? Keywords { get; internal set; }
+
+    /// <summary>Free-form trigger configuration (a JSON object), exactly as stored.</summary>
+    [JsonInclude] public JsonElement? Config { get; internal set; }
+}
+
+/// <summary>One action of a workflow, as the service returns it (read-only; to set one, use <see cref="WorkflowActionOptions"/>).</summary>
+public sealed class WorkflowAction
+{
+    /// <summary>The action's id within the workflow.</summary>
+    [JsonInclude] public string? Id { get; internal set; }
+
+    /// <summary>The action type, e.g. <c>send_email</c>.</summary>
+    [JsonInclude] public string Type { get; internal set; } = string.Empty;
+
+    /// <summary>Free-form configuration (a JSON object), exactly as stored.</summary>
+    [JsonInclude] public JsonElement? Config { get; internal set; }
+}
+
+/// <summary>What starts a workflow: the trigger of <see cref="WorkflowCreateOptions"/> and <see cref="WorkflowUpdateOptions"/>.</summary>
+public sealed class WorkflowTriggerOptions
 {
     /// <summary>The trigger type, e.g. <c>webhook</c>, <c>message</c>, <c>schedule</c>.</summary>
     public string Type { get; set; } = string.Empty;
@@ -58,12 +87,12 @@ public sealed class WorkflowTrigger
     /// <summary>Keywords for message triggers.</summary>
     public IList<string>? Keywords { get; set; }
 
-    /// <summary>Free-form trigger configuration.</summary>
-    public JsonObject? Config { get; set; }
+    /// <summary>Free-form trigger configuration: a JSON object, sent exactly as given (e.g. <c>JsonSerializer.SerializeToElement(new { cron = "0 9 * * *" })</c>).</summary>
+    public JsonElement? Config { get; set; }
 }
 
-/// <summary>One action of a workflow (round-trips: used both in requests and responses).</summary>
-public sealed class WorkflowAction
+/// <summary>One action of a workflow definition in <see cref="WorkflowCreateOptions"/> and <see cref="WorkflowUpdateOptions"/>.</summary>
+public sealed class WorkflowActionOptions
 {
     /// <summary>The action's id within the workflow; the service assigns one when omitted.</summary>
     public string? Id { get; set; }
@@ -71,6 +100,6 @@ public sealed class WorkflowAction
     /// <summary>The action type, e.g. <c>send_email</c>.</summary>
     public string Type { get; set; } = string.Empty;
 
-    /// <summary>Free-form configuration; string values may hold <c>{{path}}</c> placeholders filled from the execution input.</summary>
-    public JsonObject? Config { get; set; }
+    /// <summary>Free-form configuration: a JSON object sent exactly as given; string values may hold <c>{{path}}</c> placeholders filled from the execution input.</summary>
+    public JsonElement? Config { get; set; }
 }

@@ -18,10 +18,10 @@ public sealed class WorkflowCreateOptions
     public WorkflowStatus? Status { get; set; }
 
     /// <summary>What starts it.</summary>
-    public WorkflowTrigger? Trigger { get; set; }
+    public WorkflowTriggerOptions? Trigger { get; set; }
 
     /// <summary>The actions, run in order.</summary>
-    public IList<WorkflowAction>? Actions { get; set; }
+    public IList<WorkflowActionOptions>? Actions { get; set; }
 }
 
 /// <summary>A partial update (PATCH): only the properties that are set are sent; null leaves a field unchanged. To clear a field, use <c>ReplaceAsync</c>.</summary>
@@ -40,10 +40,10 @@ public sealed class WorkflowUpdateOptions
     public WorkflowStatus? Status { get; set; }
 
     /// <summary>A new trigger.</summary>
-    public WorkflowTrigger? Trigger { get; set; }
+    public WorkflowTriggerOptions? Trigger { get; set; }
 
     /// <summary>New actions, replacing the old list.</summary>
-    public IList<WorkflowAction>? Actions { get; set; }
+    public IList<WorkflowActionOptions>? Actions { get; set; }
 }
 
 /// <summary>Filters for listing workflows.</summary>

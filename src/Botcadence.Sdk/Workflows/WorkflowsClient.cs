@@ -91,15 +91,29 @@ public interface IWorkflowsClient
     /// <returns>The new execution.</returns>
     Task<Execution> ExecuteAsync<TInput>(string workflowId, TInput input, JsonTypeInfo<TInput> inputTypeInfo, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Starts an execution with any object as input, e.g. <c>new { email = "a@b.c" }</c>; properties become snake_case.</summary>
+    /// <summary>Starts an execution with any object as input, e.g. <c>new { firstName = "Ada" }</c>, serialized with default System.Text.Json options: property names are sent exactly as written (no naming policy).</summary>
     /// <param name="workflowId">The workflow's id.</param>
     /// <param name="input">The input; null sends none.</param>
     /// <param name="requestOptions">Per-call settings (idempotency key, extra headers, total timeout, retries, API key); null for the client's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new execution.</returns>
-    [RequiresUnreferencedCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
-    [RequiresDynamicCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
+    [RequiresUnreferencedCode(UserJson.ReflectionMessage)]
+    [RequiresDynamicCode(UserJson.ReflectionMessage)]
     Task<Execution> ExecuteAsync(string workflowId, object? input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts an execution and waits until it completes, fails or is cancelled, polling with backoff
+    /// (see <see cref="IExecutionsClient.WaitForCompletionAsync"/>). The start is sent once with an idempotency key, so a
+    /// retried start never runs the workflow twice.
+    /// </summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <param name="input">The input: a JSON object, or null for none.</param>
+    /// <param name="waitOptions">Poll intervals and the overall deadline; null for the defaults.</param>
+    /// <param name="requestOptions">Per-call settings; <see cref="RequestOptions.Timeout"/> bounds the whole call (start and wait).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The finished execution; check <see cref="Execution.Status"/>.</returns>
+    /// <exception cref="BotCadenceTimeoutException">The deadline passed before the execution finished.</exception>
+    Task<Execution> ExecuteAndWaitAsync(string workflowId, JsonElement? input = null, ExecutionWaitOptions? waitOptions = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets execution metrics of a workflow over a period (scope <c>workflows:read</c>).</summary>
     /// <param name="workflowId">The workflow's id.</param>
@@ -113,18 +127,15 @@ public interface IWorkflowsClient
 /// <inheritdoc />
 internal sealed class WorkflowsClient : IWorkflowsClient
 {
-    private static readonly JsonSerializerOptions ReflectionOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     private readonly ClientCore _core;
     private readonly IWorkflowsApi _api;
+    private readonly ExecutionsClient _executions;
 
-    public WorkflowsClient(ClientCore core, IWorkflowsApi api)
+    public WorkflowsClient(ClientCore core, IWorkflowsApi api, ExecutionsClient executions)
     {
         _core = core;
         _api = api;
+        _executions = executions;
     }
 
     public AsyncPageable<Workflow> ListAsync(WorkflowListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -190,15 +201,17 @@ internal sealed class WorkflowsClient : IWorkflowsClient
         return SendExecuteAsync(workflowId, JsonSerializer.SerializeToElement(input, inputTypeInfo), requestOptions, cancellationToken);
     }
 
-    [RequiresUnreferencedCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
-    [RequiresDynamicCode("Serializes the input with reflection. Use the JsonTypeInfo overload in trimmed or AOT apps.")]
+    [RequiresUnreferencedCode(UserJson.ReflectionMessage)]
+    [RequiresDynamicCode(UserJson.ReflectionMessage)]
     public Task<Execution> ExecuteAsync(string workflowId, object? input, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
-        SendExecuteAsync(workflowId, input switch
-        {
-            null => null,
-            JsonElement element => element,
-            _ => JsonSerializer.SerializeToElement(input, input.GetType(), ReflectionOptions),
-        }, requestOptions, cancellationToken);
+        SendExecuteAsync(workflowId, UserJson.FromObject(input), requestOptions, cancellationToken);
+
+    public Task<Execution> ExecuteAndWaitAsync(string workflowId, JsonElement? input = null, ExecutionWaitOptions? waitOptions = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return _executions.RunAndWaitAsync(
+            (startOptions, ct) => SendExecuteAsync(workflowId, input, startOptions, ct), waitOptions, requestOptions, cancellationToken);
+    }
 
     public Task<WorkflowMetrics> GetMetricsAsync(string workflowId, WorkflowMetricsOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
