@@ -23,7 +23,7 @@ internal sealed record WorkflowSummary(
         new(w.Id, w.Name, w.Status.Value, w.Channel, w.Trigger?.Type, w.ExecutionCount, w.SuccessRate, w.CreatedAt);
 }
 
-internal sealed record WorkflowActionInfo(string? Id, string Type, JsonObject? Config);
+internal sealed record WorkflowActionInfo(string? Id, string Type, JsonElement? Config);
 
 internal sealed record WorkflowDetail(
     string Id, string Name, string? Description, string Status, string? Channel, string? TriggerType, string? TriggerEvent,
@@ -57,7 +57,7 @@ internal sealed record ExecutionDetail(
 }
 
 internal sealed record RunTaskInfo(
-    string Id, string RunId, string? Name, string Status, bool Required, JsonNode? Value, string? AssigneeId, DateTimeOffset? CompletedAt)
+    string Id, string RunId, string? Name, string Status, bool Required, JsonElement? Value, string? AssigneeId, DateTimeOffset? CompletedAt)
 {
     public static RunTaskInfo From(RunTask t) =>
         new(t.Id, t.RunId, t.Name, t.Status.Value, t.Required, t.Value, t.AssigneeId, t.CompletedAt);
@@ -81,7 +81,7 @@ internal sealed record FormInfo(string Id, string Name, string? Description, IRe
         f.SubmissionCount);
 }
 
-internal sealed record FormSubmissionInfo(string Id, string FormId, JsonObject Data, DateTimeOffset CreatedAt)
+internal sealed record FormSubmissionInfo(string Id, string FormId, JsonElement Data, DateTimeOffset CreatedAt)
 {
     public static FormSubmissionInfo From(FormSubmission s) => new(s.Id, s.FormId, s.Data, s.CreatedAt);
 }

@@ -90,7 +90,7 @@ internal static class WriteTools
             Name = name,
             AssigneeId = assigneeId,
             DueDate = ParseTime(dueDate, nameof(dueDate)),
-            FormData = formData,
+            FormData = formData is null ? null : ToElement(formData),
         };
         return Api.CallAsync(async () => RunInfo.From(await client.Runs.LaunchAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
@@ -107,9 +107,9 @@ internal static class WriteTools
         ArgumentNullException.ThrowIfNull(client);
         Validate.Id(runId, nameof(runId));
         Validate.Id(taskId, nameof(taskId));
-        var node = value is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } v ? JsonNode.Parse(v.GetRawText()) : null;
+        JsonElement? given = value is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } v ? v : null;
         return Api.CallAsync(async () => RunTaskInfo.From(
-            await client.Runs.CompleteTaskAsync(runId, taskId, node, cancellationToken: cancellationToken).ConfigureAwait(false)));
+            await client.Runs.CompleteTaskAsync(runId, taskId, given, cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
 
     [McpServerTool(Name = "skip_task", Title = "Skip a run's task", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -143,7 +143,7 @@ internal static class WriteTools
         }
 
         return Api.CallAsync(async () => FormSubmissionInfo.From(
-            await client.Forms.SubmitAsync(formId, data, cancellationToken: cancellationToken).ConfigureAwait(false)));
+            await client.Forms.SubmitAsync(formId, ToElement(data), cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>Reports the steps done so far, only when that number grew (MCP progress must increase).</summary>

@@ -81,12 +81,12 @@ public sealed class McpServerTests
         var workflow = await admin.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "MCP end to end",
-            Trigger = new WorkflowTrigger { Type = "manual" },
+            Trigger = new WorkflowTriggerOptions { Type = "manual" },
             Actions =
             [
-                new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "one {{user.name}}" } },
-                new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "two" } },
-                new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "three" } },
+                new WorkflowActionOptions { Type = "log", Config = JsonSerializer.SerializeToElement(new JsonObject { ["message"] = "one {{user.name}}" }) },
+                new WorkflowActionOptions { Type = "log", Config = JsonSerializer.SerializeToElement(new JsonObject { ["message"] = "two" }) },
+                new WorkflowActionOptions { Type = "log", Config = JsonSerializer.SerializeToElement(new JsonObject { ["message"] = "three" }) },
             ],
         });
         await admin.Workflows.ActivateAsync(workflow.Id);
@@ -142,8 +142,8 @@ public sealed class McpServerTests
         var workflow = await admin.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "slow",
-            Trigger = new WorkflowTrigger { Type = "manual" },
-            Actions = [new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "slow", ["delay_ms"] = 30_000 } }],
+            Trigger = new WorkflowTriggerOptions { Type = "manual" },
+            Actions = [new WorkflowActionOptions { Type = "log", Config = JsonSerializer.SerializeToElement(new JsonObject { ["message"] = "slow", ["delay_ms"] = 30_000 }) }],
         });
         await admin.Workflows.ActivateAsync(workflow.Id);
         await using var mcp = await McpServerProcess.StartAsync(key.Key);
@@ -165,8 +165,8 @@ public sealed class McpServerTests
         var workflow = await admin.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "scoped",
-            Trigger = new WorkflowTrigger { Type = "manual" },
-            Actions = [new WorkflowAction { Type = "log", Config = new JsonObject { ["message"] = "x" } }],
+            Trigger = new WorkflowTriggerOptions { Type = "manual" },
+            Actions = [new WorkflowActionOptions { Type = "log", Config = JsonSerializer.SerializeToElement(new JsonObject { ["message"] = "x" }) }],
         });
         await admin.Workflows.ActivateAsync(workflow.Id);
         await using var mcp = await McpServerProcess.StartAsync(key.Key);
@@ -241,7 +241,7 @@ public sealed class McpServerTests
         var template = await admin.Templates.CreateAsync(new TemplateCreateOptions
         {
             Name = "Onboarding",
-            Tasks = [new TemplateTask { Name = "Sign contract" }],
+            Tasks = [new TemplateTaskOptions { Name = "Sign contract" }],
         });
         await admin.Templates.PublishAsync(template.Id);
         await using var mcp = await McpServerProcess.StartAsync(key.Key, readOnly: true);
@@ -309,8 +309,8 @@ public sealed class McpServerTests
             Name = "Onboarding",
             Tasks =
             [
-                new TemplateTask { Name = "Sign contract", Required = true },
-                new TemplateTask { Name = "Order laptop", Required = false },
+                new TemplateTaskOptions { Name = "Sign contract", Required = true },
+                new TemplateTaskOptions { Name = "Order laptop", Required = false },
             ],
         });
         await admin.Templates.PublishAsync(template.Id);
@@ -347,7 +347,7 @@ public sealed class McpServerTests
         var form = await admin.Forms.CreateAsync(new FormCreateOptions
         {
             Name = "Contact",
-            Fields = [new FormField { Name = "email", Type = FormFieldType.Email, Required = true }, new FormField { Name = "note", Type = FormFieldType.Text }],
+            Fields = [new FormFieldOptions { Name = "email", Type = FormFieldType.Email, Required = true }, new FormFieldOptions { Name = "note", Type = FormFieldType.Text }],
         });
         await using var mcp = await McpServerProcess.StartAsync(key.Key);
 
@@ -408,7 +408,7 @@ public sealed class McpServerTests
         using var owned = admin;
         for (var i = 0; i < 3; i++)
         {
-            await admin.Workflows.CreateAsync(new WorkflowCreateOptions { Name = $"wf {i}", Trigger = new WorkflowTrigger { Type = "manual" }, Actions = [new WorkflowAction { Type = "log" }] });
+            await admin.Workflows.CreateAsync(new WorkflowCreateOptions { Name = $"wf {i}", Trigger = new WorkflowTriggerOptions { Type = "manual" }, Actions = [new WorkflowActionOptions { Type = "log" }] });
         }
 
         await using var mcp = await McpServerProcess.StartAsync(key.Key);
