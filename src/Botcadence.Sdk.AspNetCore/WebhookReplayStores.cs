@@ -61,7 +61,7 @@ public interface IWebhookReplayStore
 
 /// <summary>
 /// The default <see cref="IWebhookReplayStore"/>: this process's memory, entries expiring on a <see cref="TimeProvider"/>.
-/// Use <see cref="RedisWebhookReplayStore"/> when several instances receive.
+/// Use <c>RedisWebhookReplayStore</c> (package <c>Botcadence.Sdk.AspNetCore.Redis</c>) when several instances receive.
 /// </summary>
 public sealed class InMemoryWebhookReplayStore : IWebhookReplayStore
 {
@@ -151,7 +151,7 @@ public sealed class InMemoryWebhookReplayStore : IWebhookReplayStore
 /// <summary>
 /// An <see cref="IWebhookReplayStore"/> over <see cref="IDistributedCache"/> (SQL Server, …). <see cref="IDistributedCache"/>
 /// has no atomic add, so two instances receiving the same event within the same few milliseconds may both claim it;
-/// sequential redeliveries are always dropped. On Redis, use <see cref="RedisWebhookReplayStore"/>, whose claim is atomic.
+/// sequential redeliveries are always dropped. On Redis, use <c>RedisWebhookReplayStore</c> (package <c>Botcadence.Sdk.AspNetCore.Redis</c>), whose claim is atomic.
 /// </summary>
 public sealed class DistributedCacheWebhookReplayStore : IWebhookReplayStore
 {
