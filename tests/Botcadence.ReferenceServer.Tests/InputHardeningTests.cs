@@ -160,6 +160,30 @@ internal sealed class InputHardeningTests : ServerFixture
         Assert.That((await api.GetAsync("agents/" + agent.Id)).Code, Is.EqualTo(200));
     }
 
+    [Test]
+    public async Task A_value_nested_as_deep_as_a_request_may_be_is_always_written_back()
+    {
+        // Found by the fuzz test: a body at the reader's depth limit (64) was stored, and then every list that wrapped it
+        // in its envelope (page → workflow → actions → config …) went past the writer's depth and answered 500.
+        var org = Server.CreateOrganization("deep");
+        var api = new Api(Http, Server.BaseAddress, Server.CreateApiKey(org.Id).Key);
+        const int Levels = 61; // in the body under root, actions[] and the action: 64 deep, the reader's limit
+        var config = string.Concat(Enumerable.Repeat("{\"a\":", Levels)) + "1" + new string('}', Levels);
+        var created = await api.SendAsync(HttpMethod.Post, "workflows",
+            "{\"name\":\"deep\",\"status\":\"active\",\"actions\":[{\"type\":\"log\",\"config\":" + config + "}]}");
+        Assert.That(created.Code, Is.EqualTo(201), created.Raw);
+        var id = System.Text.RegularExpressions.Regex.Match(created.Raw, "\"id\":\"(wf_[^\"]+)\"").Groups[1].Value;
+
+        var executed = await api.SendAsync(HttpMethod.Post, $"workflows/{id}/execute", "{\"input\":" + config + "}");
+        Assert.That(executed.Code, Is.EqualTo(201).Or.EqualTo(202), executed.Raw);
+        foreach (var path in new[] { "workflows", $"workflows/{id}", "executions", $"workflows/{id}/executions" })
+        {
+            var read = await api.SendAsync(HttpMethod.Get, path);
+            Assert.That(read.Code, Is.EqualTo(200), $"{path}: {read.Raw}");
+            Assert.That(read.Raw, Does.Contain(new string('}', Levels)), path);
+        }
+    }
+
     [TestCase("workflows?limit=abc&per_page=5", "limit")]
     [TestCase("workflows?per_page=5&limit=0", "limit")]
     [TestCase("workflows?limit=5&per_page=abc", "per_page")]

@@ -240,7 +240,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
         {
             null => string.Empty,
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            _ => current.ToJsonString(),
+            _ => current.ToJsonString(Infrastructure.JsonResponse.WriteOptions),
         };
     }
 

@@ -11,7 +11,17 @@ internal static partial class JsonResponse
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// How every response, event payload and rendered value is written. Requests are read with a depth limit of
+    /// <see cref="RequestBody"/>'s 64; a stored value is written back inside envelopes (a page, a workflow, its actions, an
+    /// event), so the writer allows more depth than the reader: anything accepted can always be written back.
+    /// </summary>
+    internal static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = 256,
+    };
 
     public static string Time(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

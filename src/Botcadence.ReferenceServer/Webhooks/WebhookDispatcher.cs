@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
@@ -17,7 +16,6 @@ namespace Botcadence.ReferenceServer.Webhooks;
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebhookStore store;
     private readonly ServerClock clock;
@@ -39,7 +37,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         bus.Subscribe(OnEventAsync);
     }
 
-    public static byte[] Serialize(ServerEvent evt) => Encoding.UTF8.GetBytes(evt.ToPayload().ToJsonString(WriteOptions));
+    public static byte[] Serialize(ServerEvent evt) => Encoding.UTF8.GetBytes(evt.ToPayload().ToJsonString(Infrastructure.JsonResponse.WriteOptions));
 
     private Task OnEventAsync(ServerEvent evt)
     {
