@@ -51,7 +51,7 @@ public sealed class ReferenceServerOptions
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 
     /// <summary>Scripted faults (set by Botcadence.Sdk.Testing); none when null.</summary>
-    internal Infrastructure.IFaultSource? Faults { get; set; }
+    internal IFaultSource? Faults { get; set; }
 
     /// <summary>Adds endpoints after the API's own (Botcadence.Sdk.Testing's webhook sink); none when null.</summary>
     internal Action<WebApplication>? ConfigureApp { get; set; }
@@ -249,7 +249,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     {
         RequireOrganization(organizationId);
         RequireOneOf(status, Agents.Agent.Statuses, nameof(status));
-        var clock = app.Services.GetRequiredService<Infrastructure.ServerClock>();
+        var clock = app.Services.GetRequiredService<ServerClock>();
         var previous = status;
         var agent = app.Services.GetRequiredService<Agents.AgentStore>().Update(organizationId, agentId, a =>
         {
@@ -260,7 +260,7 @@ public sealed class ReferenceServer : IAsyncDisposable
         {
             app.Services.GetRequiredService<Events.EventBus>().Publish(organizationId, Events.EventTypes.AgentStatusChanged, new System.Text.Json.Nodes.JsonObject
             {
-                ["agent_id"] = agent.Id, ["status"] = status, ["previous_status"] = previous, ["changed_at"] = Infrastructure.JsonResponse.Time(clock.UtcNow),
+                ["agent_id"] = agent.Id, ["status"] = status, ["previous_status"] = previous, ["changed_at"] = JsonResponse.Time(clock.UtcNow),
             });
         }
 
@@ -275,11 +275,11 @@ public sealed class ReferenceServer : IAsyncDisposable
     public string CreateInvoice(string organizationId, decimal amount, string currency = "usd")
     {
         RequireOrganization(organizationId);
-        var clock = app.Services.GetRequiredService<Infrastructure.ServerClock>();
-        var id = Infrastructure.Ids.New("inv");
+        var clock = app.Services.GetRequiredService<ServerClock>();
+        var id = Ids.New("inv");
         app.Services.GetRequiredService<Events.EventBus>().Publish(organizationId, Events.EventTypes.BillingInvoiceCreated, new System.Text.Json.Nodes.JsonObject
         {
-            ["invoice_id"] = id, ["amount"] = amount, ["currency"] = currency, ["created_at"] = Infrastructure.JsonResponse.Time(clock.UtcNow),
+            ["invoice_id"] = id, ["amount"] = amount, ["currency"] = currency, ["created_at"] = JsonResponse.Time(clock.UtcNow),
         });
         return id;
     }

@@ -1,7 +1,6 @@
 using Botcadence.ReferenceServer.Executions;
 using Botcadence.ReferenceServer.Files;
 using Botcadence.ReferenceServer.Forms;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Organizations;
 using Botcadence.ReferenceServer.Runs;
 using Botcadence.ReferenceServer.Templates;

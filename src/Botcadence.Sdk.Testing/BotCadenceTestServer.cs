@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Botcadence.ReferenceServer;
 using RefServer = Botcadence.ReferenceServer.ReferenceServer;
-using Botcadence.ReferenceServer.Infrastructure;
+using Botcadence.ReferenceServer.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Botcadence.ReferenceServer.Infrastructure;
+using Botcadence.ReferenceServer.Pipeline;
 
 namespace Botcadence.Sdk.Testing;
 
@@ -47,13 +47,13 @@ public sealed class Fault
     internal FaultAction Action { get; }
 
     /// <summary>The connection is aborted (<c>HttpContext.Abort()</c>) before the request runs: nothing happens on the server.</summary>
-    public static Fault ResetConnection { get; } = new(FaultKind.ResetConnection, new FaultAction(ReferenceServer.Infrastructure.FaultKind.ResetConnection), "connection reset");
+    public static Fault ResetConnection { get; } = new(FaultKind.ResetConnection, new FaultAction(ReferenceServer.Pipeline.FaultKind.ResetConnection), "connection reset");
 
     /// <summary>
     /// The request runs for real (it takes effect: a create creates), then the connection is aborted instead of answering:
     /// the case idempotency keys exist for. A retry with the same <c>Idempotency-Key</c> gets the stored first response.
     /// </summary>
-    public static Fault LoseResponse { get; } = new(FaultKind.LoseResponse, new FaultAction(ReferenceServer.Infrastructure.FaultKind.LoseResponse), "response lost");
+    public static Fault LoseResponse { get; } = new(FaultKind.LoseResponse, new FaultAction(ReferenceServer.Pipeline.FaultKind.LoseResponse), "response lost");
 
     /// <summary>503 <c>SERVICE_UNAVAILABLE</c> with the v1 error envelope and no <c>Retry-After</c>; the request does not run.</summary>
     public static Fault ServiceUnavailable { get; } = ServiceUnavailableFor(null);
@@ -67,7 +67,7 @@ public sealed class Fault
         ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(retryAfter));
         return new Fault(
             FaultKind.RateLimited,
-            new FaultAction(ReferenceServer.Infrastructure.FaultKind.Respond)
+            new FaultAction(ReferenceServer.Pipeline.FaultKind.Respond)
             {
                 StatusCode = 429,
                 ErrorCode = "RATE_LIMITED",
@@ -83,7 +83,7 @@ public sealed class Fault
     public static Fault ServiceUnavailableFor(TimeSpan? retryAfter) =>
         new(
             FaultKind.ServiceUnavailable,
-            new FaultAction(ReferenceServer.Infrastructure.FaultKind.Respond)
+            new FaultAction(ReferenceServer.Pipeline.FaultKind.Respond)
             {
                 StatusCode = 503,
                 ErrorCode = "SERVICE_UNAVAILABLE",
@@ -105,7 +105,7 @@ public sealed class Fault
         contentType ??= body.TrimStart().StartsWith('<') ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
         return new Fault(
             FaultKind.Status,
-            new FaultAction(ReferenceServer.Infrastructure.FaultKind.Respond) { StatusCode = statusCode, Body = body, ContentType = contentType },
+            new FaultAction(ReferenceServer.Pipeline.FaultKind.Respond) { StatusCode = statusCode, Body = body, ContentType = contentType },
             string.Create(CultureInfo.InvariantCulture, $"{statusCode} {contentType}"));
     }
 
@@ -117,7 +117,7 @@ public sealed class Fault
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         return new Fault(
             FaultKind.Delay,
-            new FaultAction(ReferenceServer.Infrastructure.FaultKind.Delay) { Delay = delay },
+            new FaultAction(ReferenceServer.Pipeline.FaultKind.Delay) { Delay = delay },
             string.Create(CultureInfo.InvariantCulture, $"delay {delay.TotalMilliseconds:0} ms"));
     }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Botcadence.ReferenceServer.Infrastructure;
+using Botcadence.ReferenceServer.Pipeline;
 
 namespace Botcadence.Sdk.Testing;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Agents;
 
@@ -133,10 +132,10 @@ internal static class AgentEndpoints
 
     private static IResult List(HttpContext context, AgentStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", Agent.Statuses);
         var items = store.List(context.Caller().OrganizationId, a => status is null || a.Status == status);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, a => a.ToJson()));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, a => a.ToJson()));
     }
 
     private static IResult Get(HttpContext context, string agentId, AgentStore store) =>
@@ -181,9 +180,9 @@ internal static class AgentEndpoints
     private static IResult ListTasks(HttpContext context, string agentId, AgentStore store, AgentTaskStore tasks)
     {
         var agent = Require(context, store, agentId);
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var items = tasks.List(agent.OrganizationId, t => t.AgentId == agent.Id);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, t => t.ToJson()));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, t => t.ToJson()));
     }
 
     /// <summary>Replaces the skill list; publishes <c>agent.skill.installed</c> for each skill not installed before.</summary>

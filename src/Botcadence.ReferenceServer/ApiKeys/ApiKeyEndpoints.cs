@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Organizations;
 
 namespace Botcadence.ReferenceServer.ApiKeys;
@@ -40,9 +39,9 @@ internal static class ApiKeyEndpoints
 
     private static IResult List(HttpContext context, OrganizationStore organizations)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var items = organizations.ListActiveKeys(context.Caller().OrganizationId);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, k => ToJson(k, includePlainKey: false)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, k => ToJson(k, includePlainKey: false)));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, OrganizationStore organizations, ServerClock clock)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Organizations;
 
 namespace Botcadence.ReferenceServer.ApiKeys;

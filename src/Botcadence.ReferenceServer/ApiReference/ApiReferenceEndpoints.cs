@@ -1,4 +1,3 @@
-using Botcadence.ReferenceServer.Infrastructure;
 using Scalar.AspNetCore;
 
 namespace Botcadence.ReferenceServer.ApiReference;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Core;
 
 /// <summary>Opaque identifiers: a type prefix plus lower-case hex.</summary>
 internal static class Ids

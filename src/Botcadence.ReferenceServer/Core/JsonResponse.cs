@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Core;
 
 /// <summary>JSON output helpers: timestamps and writing nodes.</summary>
 internal static partial class JsonResponse
@@ -104,30 +104,4 @@ internal static partial class JsonResponse
 
     /// <summary>The text with every lone surrogate replaced by U+FFFD (the UTF-8 encoder's replacement fallback).</summary>
     private static string WellFormed(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
-}
-
-/// <summary>An <see cref="IResult"/> that writes a <see cref="JsonNode"/> with a status and optional Location.</summary>
-internal sealed class JsonNodeResult(JsonNode body, int status, string? location = null) : IResult
-{
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        if (location is not null)
-        {
-            httpContext.Response.Headers.Location = location;
-        }
-
-        return JsonResponse.WriteAsync(httpContext, body, status);
-    }
-}
-
-/// <summary>Shorthands for handler results.</summary>
-internal static class ApiResults
-{
-    public static IResult Ok(JsonNode body) => new JsonNodeResult(body, StatusCodes.Status200OK);
-
-    public static IResult Created(JsonNode body, string location) => new JsonNodeResult(body, StatusCodes.Status201Created, location);
-
-    public static IResult Accepted(JsonNode body, string location) => new JsonNodeResult(body, StatusCodes.Status202Accepted, location);
-
-    public static IResult NoContent() => Results.StatusCode(StatusCodes.Status204NoContent);
 }

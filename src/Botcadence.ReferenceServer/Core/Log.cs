@@ -1,4 +1,4 @@
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Core;
 
 /// <summary>Source-generated log messages.</summary>
 internal static partial class Log

@@ -5,29 +5,29 @@ namespace System.Threading
     /// <summary>net8.0 stand-in for <c>System.Threading.Lock</c>, on the object's monitor.</summary>
     internal sealed class Lock
     {
-        private readonly object monitor = new();
+        private readonly object _monitor = new();
 
         /// <summary>Enters the lock; the compiler calls this for <c>lock (gate)</c>.</summary>
         public Scope EnterScope()
         {
-            Monitor.Enter(monitor);
-            return new Scope(monitor);
+            Monitor.Enter(_monitor);
+            return new Scope(_monitor);
         }
 
         /// <summary>Leaves the lock when disposed.</summary>
         public readonly ref struct Scope
         {
-            private readonly object owner;
+            private readonly object _owner;
 
-            internal Scope(object owner) => this.owner = owner;
+            internal Scope(object owner) => _owner = owner;
 
             /// <summary>Leaves the lock.</summary>
-            public void Dispose() => Monitor.Exit(owner);
+            public void Dispose() => Monitor.Exit(_owner);
         }
     }
 }
 
-namespace Botcadence.ReferenceServer
+namespace Botcadence.ReferenceServer.Core
 {
     /// <summary>net8.0 stand-ins for newer static APIs.</summary>
     internal static class Net8Compat

@@ -1,4 +1,4 @@
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Core;
 
 /// <summary>The server's notion of time and its tunables, shared by every component.</summary>
 internal sealed class ServerClock(ReferenceServerOptions options)

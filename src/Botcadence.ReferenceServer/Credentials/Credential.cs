@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Credentials;
 
@@ -36,10 +35,10 @@ internal static class CredentialEndpoints
 
     private static IResult List(HttpContext context, CredentialStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var type = Query.OneOf(context, "type", Credential.Types);
         var items = store.List(context.Caller().OrganizationId, c => type is null || c.Type == type);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, c => c.ToJson()));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, c => c.ToJson()));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, CredentialStore store, ServerClock clock)

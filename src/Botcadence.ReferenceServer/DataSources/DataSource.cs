@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.DataSources;
 
@@ -101,18 +100,18 @@ internal static class DataSourceEndpoints
 
     private static IResult List(HttpContext context, DataSourceStore store, DataRecordStore records)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var organizationId = context.Caller().OrganizationId;
         var items = store.List(organizationId);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, d => d.ToJson(records.List(organizationId, r => r.DataSourceId == d.Id).Count)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, d => d.ToJson(records.List(organizationId, r => r.DataSourceId == d.Id).Count)));
     }
 
     private static IResult ListRecords(HttpContext context, string dataSourceId, DataSourceStore store, DataRecordStore records)
     {
         var source = Require(context, store, dataSourceId);
-        var (before, limit) = Paging.CursorParams(context);
+        var (before, limit) = Pagination.CursorParams(context);
         var items = records.List(source.OrganizationId, r => r.DataSourceId == source.Id);
-        return ApiResults.Ok(Paging.Cursor(items, r => r.Sequence, before, limit, r => r.ToJson()));
+        return ApiResults.Ok(Pagination.Cursor(items, r => r.Sequence, before, limit, r => r.ToJson()));
     }
 
     private static async Task<IResult> CreateRecordAsync(HttpContext context, string dataSourceId, DataSourceStore store, DataRecordStore records, ServerClock clock)

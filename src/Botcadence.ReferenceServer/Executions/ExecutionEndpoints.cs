@@ -1,4 +1,3 @@
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Workflows;
 
 namespace Botcadence.ReferenceServer.Executions;
@@ -17,7 +16,7 @@ internal static class ExecutionEndpoints
     private static IResult ListForWorkflow(HttpContext context, string workflowId, WorkflowStore workflows, ExecutionStore store)
     {
         var workflow = WorkflowEndpoints.Require(context, workflows, workflowId);
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", ExecutionStatus.All);
         var from = Query.Date(context, "from");
         var to = Query.Date(context, "to");
@@ -32,7 +31,7 @@ internal static class ExecutionEndpoints
 
     private static IResult List(HttpContext context, ExecutionStore store)
     {
-        var (before, limit) = Paging.CursorParams(context);
+        var (before, limit) = Pagination.CursorParams(context);
         var status = Query.OneOf(context, "status", ExecutionStatus.All);
         var workflowId = Query.Single(context, "workflow_id");
         return ApiResults.Ok(store.CursorPage(context.Caller().OrganizationId, status, string.IsNullOrEmpty(workflowId) ? null : workflowId, before, limit));

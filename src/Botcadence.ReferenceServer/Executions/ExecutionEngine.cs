@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Executions;
 
@@ -240,7 +239,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
         {
             null => string.Empty,
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            _ => current.ToJsonString(Infrastructure.JsonResponse.WriteOptions),
+            _ => current.ToJsonString(JsonResponse.WriteOptions),
         };
     }
 

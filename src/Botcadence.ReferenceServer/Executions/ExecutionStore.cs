@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Workflows;
 
 namespace Botcadence.ReferenceServer.Executions;
@@ -61,7 +60,7 @@ internal sealed class ExecutionStore(ServerClock clock)
                     && (from is null || e.CreatedAt >= from)
                     && (to is null || e.CreatedAt < to))
                 .ToList();
-            return Paging.Page(items, page, perPage, ExecutionJson.ToJson);
+            return Pagination.Page(items, page, perPage, ExecutionJson.ToJson);
         }
     }
 
@@ -71,7 +70,7 @@ internal sealed class ExecutionStore(ServerClock clock)
         {
             var items = NewestFirst(organizationId)
                 .Where(e => (status is null || e.Status == status) && (workflowId is null || e.WorkflowId == workflowId));
-            return Paging.Cursor(items, e => e.Sequence, before, limit, ExecutionJson.ToJson);
+            return Pagination.Cursor(items, e => e.Sequence, before, limit, ExecutionJson.ToJson);
         }
     }
 

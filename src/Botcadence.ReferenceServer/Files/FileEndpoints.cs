@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Runs;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -8,9 +7,6 @@ using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Botcadence.ReferenceServer.Files;
-
-/// <summary>Endpoint metadata: the handler streams the request body itself (no JSON reading, no idempotent replay).</summary>
-internal sealed record StreamedRequestBody;
 
 /// <summary>/v1/files routes: multipart upload streamed to disk, streamed download, metadata.</summary>
 internal static class FileEndpoints
@@ -21,7 +17,7 @@ internal static class FileEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/files");
-        group.MapPost("", UploadAsync).RequireScope(Scopes.FilesWrite).WithMetadata(new StreamedRequestBody());
+        group.MapPost("", UploadAsync).RequireScope(Scopes.FilesWrite).StreamsRequestBody();
         group.MapGet("/{fileId}", DownloadAsync).RequireScope(Scopes.FilesRead);
         group.MapGet("/{fileId}/metadata", Metadata).RequireScope(Scopes.FilesRead);
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Forms;
 
@@ -25,11 +24,11 @@ internal static class FormEndpoints
 
     private static IResult List(HttpContext context, FormStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var search = Query.Single(context, "search");
         var items = store.List(context.Caller().OrganizationId, f =>
             string.IsNullOrEmpty(search) || f.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
-        return ApiResults.Ok(Paging.Page(items, page, perPage, f => ToJson(f, store)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, f => ToJson(f, store)));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, FormStore store, ServerClock clock)
@@ -69,8 +68,8 @@ internal static class FormEndpoints
     private static IResult ListSubmissions(HttpContext context, string formId, FormStore store)
     {
         var form = Require(context, store, formId);
-        var (before, limit) = Paging.CursorParams(context);
+        var (before, limit) = Pagination.CursorParams(context);
         var items = store.Submissions.List(form.OrganizationId, s => s.FormId == form.Id);
-        return ApiResults.Ok(Paging.Cursor(items, s => s.Sequence, before, limit, FormStore.ToJson));
+        return ApiResults.Ok(Pagination.Cursor(items, s => s.Sequence, before, limit, FormStore.ToJson));
     }
 }

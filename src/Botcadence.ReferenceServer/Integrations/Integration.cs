@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Integrations;
 
@@ -59,12 +58,12 @@ internal static class IntegrationEndpoints
 
     private static IResult List(HttpContext context, IntegrationStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", Integration.Statuses);
         var provider = Query.Single(context, "provider");
         var items = store.List(context.Caller().OrganizationId, i =>
             (status is null || i.Status == status) && (string.IsNullOrEmpty(provider) || i.Provider == provider));
-        return ApiResults.Ok(Paging.Page(items, page, perPage, i => i.ToJson()));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, i => i.ToJson()));
     }
 
     private static IResult Get(HttpContext context, string integrationId, IntegrationStore store) =>

@@ -1,4 +1,3 @@
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Organizations;
 
@@ -75,10 +74,10 @@ internal sealed class OrganizationStore(ServerClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(name);
-        var scopeList = scopes is null ? [Infrastructure.Scopes.All] : scopes.ToArray();
+        var scopeList = scopes is null ? [Security.Scopes.All] : scopes.ToArray();
         foreach (var scope in scopeList)
         {
-            if (!Infrastructure.Scopes.IsKnown(scope))
+            if (!Security.Scopes.IsKnown(scope))
             {
                 throw new ArgumentException($"Unknown scope '{scope}'.", nameof(scopes));
             }

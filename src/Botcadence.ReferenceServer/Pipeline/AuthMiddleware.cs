@@ -1,12 +1,6 @@
 using Botcadence.ReferenceServer.Organizations;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
-
-/// <summary>The authenticated caller of a request.</summary>
-internal sealed record Caller(Organization Organization, ApiKeyRecord Key)
-{
-    public string OrganizationId => Organization.Id;
-}
+namespace Botcadence.ReferenceServer.Pipeline;
 
 /// <summary>
 /// Resolves the bearer key, counts the request against its rate-limit bucket (per key; per remote IP
@@ -84,11 +78,4 @@ internal sealed class AuthMiddleware(RequestDelegate next, OrganizationStore org
 
         return header[scheme.Length..].Trim();
     }
-}
-
-/// <summary>Accessors for handlers.</summary>
-internal static class CallerExtensions
-{
-    public static Caller Caller(this HttpContext context) =>
-        RequestIdMiddleware.State(context).Caller ?? throw new InvalidOperationException("The endpoint requires an authenticated caller.");
 }

@@ -2,80 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Primitives;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
-
-/// <summary>Stored first responses per (organization, Idempotency-Key), kept 24 h on the server clock.</summary>
-internal sealed class IdempotencyStore(ServerClock clock)
-{
-    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
-
-    private readonly Lock gate = new();
-    private readonly Dictionary<(string Org, string Key), Entry> entries = [];
-
-    /// <summary>Claims the key; returns the existing entry if there is one (in flight or completed).</summary>
-    public Entry? TryBegin(string organizationId, string key, string fingerprint)
-    {
-        var now = clock.UtcNow;
-        lock (gate)
-        {
-            if (entries.TryGetValue((organizationId, key), out var existing))
-            {
-                if (existing.Response is null || existing.ExpiresAt > now)
-                {
-                    return existing;
-                }
-
-                entries.Remove((organizationId, key));
-            }
-
-            if (entries.Count > 10_000)
-            {
-                foreach (var stale in entries.Where(e => e.Value.Response is not null && e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
-                {
-                    entries.Remove(stale);
-                }
-            }
-
-            entries[(organizationId, key)] = new Entry(fingerprint);
-            return null;
-        }
-    }
-
-    public void Complete(string organizationId, string key, StoredResponse response)
-    {
-        lock (gate)
-        {
-            if (entries.TryGetValue((organizationId, key), out var entry))
-            {
-                entry.Response = response;
-                entry.ExpiresAt = clock.UtcNow + Retention;
-            }
-        }
-    }
-
-    public void Abandon(string organizationId, string key)
-    {
-        lock (gate)
-        {
-            if (entries.TryGetValue((organizationId, key), out var entry) && entry.Response is null)
-            {
-                entries.Remove((organizationId, key));
-            }
-        }
-    }
-
-    public sealed class Entry(string fingerprint)
-    {
-        public string Fingerprint { get; } = fingerprint;
-
-        public StoredResponse? Response { get; set; }
-
-        public DateTimeOffset ExpiresAt { get; set; }
-    }
-}
-
-/// <summary>A response as replayed to a repeated idempotent request.</summary>
-internal sealed record StoredResponse(int Status, string? ContentType, string? Location, byte[] Body);
+namespace Botcadence.ReferenceServer.Pipeline;
 
 /// <summary>
 /// Idempotency-Key handling for every mutating request (POST, PATCH, PUT, DELETE) under /v1 made by an authenticated
@@ -92,7 +19,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         var caller = RequestIdMiddleware.State(context).Caller;
         if (!IsMutating(context.Request.Method) || caller is null
             || !context.Request.Headers.TryGetValue(Header, out StringValues values)
-            || context.GetEndpoint()?.Metadata.GetMetadata<Files.StreamedRequestBody>() is not null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<StreamedRequestBody>() is not null)
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Pipeline;
 
 /// <summary>The outcome of counting one request against its bucket.</summary>
 internal sealed record RateLimitDecision(int Limit, int Remaining, long ResetEpochSeconds, bool Exceeded, int RetryAfterSeconds);
@@ -55,16 +55,4 @@ internal sealed class RateLimiter(ServerClock clock, ReferenceServerOptions opti
 
         public int Count { get; set; }
     }
-}
-
-/// <summary>Plan names.</summary>
-internal static class Plans
-{
-    public const string Free = "free";
-    public const string Starter = "starter";
-    public const string Pro = "pro";
-    public const string Business = "business";
-    public const string Enterprise = "enterprise";
-
-    public static IReadOnlyList<string> All { get; } = [Free, Starter, Pro, Business, Enterprise];
 }

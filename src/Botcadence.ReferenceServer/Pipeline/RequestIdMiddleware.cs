@@ -1,16 +1,6 @@
 using System.Globalization;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
-
-/// <summary>Per-request state shared by the middlewares (request id, rate-limit state, caller).</summary>
-internal sealed class RequestState
-{
-    public required string RequestId { get; init; }
-
-    public RateLimitDecision? RateLimit { get; set; }
-
-    public Caller? Caller { get; set; }
-}
+namespace Botcadence.ReferenceServer.Pipeline;
 
 /// <summary>
 /// Outermost middleware: assigns (or echoes) X-Request-Id and makes sure the request id and the

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Pipeline;
 
 /// <summary>
 /// Checks that Kestrel would otherwise make before the application runs, made here instead so the answer carries the
@@ -39,7 +39,7 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next)
         // A body over the limit is answered 413 here for every route, also for those that never read a body: left to
         // Kestrel, such a body would be cut off after the response and the client would see a broken connection.
         if (context.Request.ContentLength > RequestBody.MaxBytes
-            && context.GetEndpoint()?.Metadata.GetMetadata<Files.StreamedRequestBody>() is null)
+            && context.GetEndpoint()?.Metadata.GetMetadata<StreamedRequestBody>() is null)
         {
             throw new ApiException(new ApiError(StatusCodes.Status413PayloadTooLarge, ErrorCodes.InvalidRequest, "The request body is larger than 1 MiB."));
         }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
 using Botcadence.ReferenceServer.Forms;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Templates;
 
 namespace Botcadence.ReferenceServer.Runs;
@@ -20,7 +19,7 @@ internal static class RunEndpoints
 
     private static IResult List(HttpContext context, RunStore store)
     {
-        var (before, limit) = Paging.CursorParams(context);
+        var (before, limit) = Pagination.CursorParams(context);
         var status = Query.OneOf(context, "status", RunStatus.All);
         var templateId = Query.Single(context, "template_id");
         var assigneeId = Query.Single(context, "assignee_id");
@@ -28,7 +27,7 @@ internal static class RunEndpoints
             (status is null || effective == status)
             && (string.IsNullOrEmpty(templateId) || r.TemplateId == templateId)
             && (string.IsNullOrEmpty(assigneeId) || r.AssigneeId == assigneeId));
-        return ApiResults.Ok(Paging.Cursor(items, r => r.Sequence, before, limit, r => store.ToJson(r, withTasks: false)));
+        return ApiResults.Ok(Pagination.Cursor(items, r => r.Sequence, before, limit, r => store.ToJson(r, withTasks: false)));
     }
 
     private static IResult Get(HttpContext context, string runId, RunStore store) =>

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
 using Botcadence.ReferenceServer.Forms;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Runs;
 

@@ -1,4 +1,4 @@
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Security;
 
 /// <summary>The scopes a key can hold. Later resources append theirs here.</summary>
 internal static class Scopes
@@ -48,44 +48,4 @@ internal static class Scopes
 
     public static bool Grants(IReadOnlyList<string> held, string required) =>
         held.Contains(All) || held.Contains(required);
-}
-
-/// <summary>Endpoint metadata: the scope a key must hold to call the endpoint.</summary>
-internal sealed record RequiredScope(string Scope);
-
-/// <summary>Endpoint metadata: the endpoint needs no API key (e.g. inbound trigger webhooks).</summary>
-internal sealed record AnonymousEndpoint;
-
-/// <summary>Endpoint conventions.</summary>
-internal static class EndpointConventions
-{
-    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        builder.WithMetadata(new RequiredScope(scope));
-        return builder;
-    }
-
-    public static TBuilder AllowWithoutKey<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        builder.WithMetadata(new AnonymousEndpoint());
-        return builder;
-    }
-}
-
-/// <summary>403 MISSING_SCOPE when the caller's key lacks the endpoint's <see cref="RequiredScope"/>.</summary>
-internal sealed class ScopeMiddleware(RequestDelegate next)
-{
-    public Task InvokeAsync(HttpContext context)
-    {
-        var required = context.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>();
-        var caller = RequestIdMiddleware.State(context).Caller;
-        if (required is not null && caller is not null && !Scopes.Grants(caller.Key.Scopes, required.Scope))
-        {
-            return ErrorWriter.WriteAsync(context, ApiError.MissingScope(required.Scope));
-        }
-
-        return next(context);
-    }
 }

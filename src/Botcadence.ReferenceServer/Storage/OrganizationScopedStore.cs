@@ -1,4 +1,4 @@
-namespace Botcadence.ReferenceServer.Infrastructure;
+namespace Botcadence.ReferenceServer.Storage;
 
 /// <summary>An item that belongs to one organization, ordered by a store-wide sequence.</summary>
 internal interface IOrganizationScoped

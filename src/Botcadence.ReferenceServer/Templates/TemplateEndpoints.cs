@@ -1,4 +1,3 @@
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Templates;
 
@@ -20,10 +19,10 @@ internal static class TemplateEndpoints
 
     private static IResult List(HttpContext context, TemplateStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", TemplateStatus.All);
         var items = store.List(context.Caller().OrganizationId, t => status is null || t.Status == status);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, TemplateStore.ToJson));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, TemplateStore.ToJson));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, TemplateStore store, ServerClock clock)

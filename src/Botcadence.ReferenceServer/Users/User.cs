@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Users;
 
@@ -56,9 +55,9 @@ internal static class UserEndpoints
 
     private static IResult List(HttpContext context, UserStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var role = Query.OneOf(context, "role", User.Roles);
         var items = store.List(context.Caller().OrganizationId, u => role is null || u.Role == role);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, u => u.ToJson()));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, u => u.ToJson()));
     }
 }

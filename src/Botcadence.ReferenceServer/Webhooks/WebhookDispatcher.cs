@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Webhooks;
 
@@ -37,7 +36,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         bus.Subscribe(OnEventAsync);
     }
 
-    public static byte[] Serialize(ServerEvent evt) => Encoding.UTF8.GetBytes(evt.ToPayload().ToJsonString(Infrastructure.JsonResponse.WriteOptions));
+    public static byte[] Serialize(ServerEvent evt) => Encoding.UTF8.GetBytes(evt.ToPayload().ToJsonString(JsonResponse.WriteOptions));
 
     private Task OnEventAsync(ServerEvent evt)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Events;
 using Botcadence.ReferenceServer.Executions;
-using Botcadence.ReferenceServer.Infrastructure;
 using Botcadence.ReferenceServer.Workflows;
 
 namespace Botcadence.ReferenceServer.Webhooks;
@@ -45,11 +44,11 @@ internal static class WebhookEndpoints
 
     private static IResult List(HttpContext context, WebhookStore store)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var kind = Query.OneOf(context, "kind", WebhookKinds.All);
         var root = Root(context);
         var items = store.List(context.Caller().OrganizationId, w => kind is null || w.Kind == kind);
-        return ApiResults.Ok(Paging.Page(items, page, perPage, w => store.ToJson(w, root, includeSecret: false)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, w => store.ToJson(w, root, includeSecret: false)));
     }
 
     private static IResult Get(HttpContext context, string webhookId, WebhookStore store) =>
@@ -188,8 +187,8 @@ internal static class WebhookEndpoints
     private static IResult ListDeliveries(HttpContext context, string webhookId, WebhookStore store)
     {
         var webhook = Require(context, store, webhookId);
-        var (page, perPage) = Paging.PageParams(context);
-        return ApiResults.Ok(Paging.Page(store.Deliveries(webhook), page, perPage, d => d.ToJson()));
+        var (page, perPage) = Pagination.PageParams(context);
+        return ApiResults.Ok(Pagination.Page(store.Deliveries(webhook), page, perPage, d => d.ToJson()));
     }
 
     private static async Task<IResult> RetryDeliveryAsync(HttpContext context, string webhookId, string deliveryId, WebhookStore store, WebhookDispatcher dispatcher)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Webhooks;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Executions;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Workflows;
 
@@ -30,7 +29,7 @@ internal static class WorkflowEndpoints
 
     private static IResult List(HttpContext context, WorkflowStore store, ExecutionStore executions)
     {
-        var (page, perPage) = Paging.PageParams(context);
+        var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", WorkflowStatus.All);
         var search = Query.Single(context, "search");
         var channel = Query.Single(context, "channel");
@@ -40,7 +39,7 @@ internal static class WorkflowEndpoints
                 || w.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || (w.Description?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false))
             && (channel is null || w.Channel == channel));
-        return ApiResults.Ok(Paging.Page(items, page, perPage, w => ToJson(w, executions)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, w => ToJson(w, executions)));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, WorkflowStore store, ExecutionStore executions, ServerClock clock)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Executions;
-using Botcadence.ReferenceServer.Infrastructure;
 
 namespace Botcadence.ReferenceServer.Workflows;
 
