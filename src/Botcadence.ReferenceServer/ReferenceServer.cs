@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer.Executions;
 using Botcadence.ReferenceServer.Organizations;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -5,127 +6,20 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Botcadence.ReferenceServer;
 
-/// <summary>Options for <see cref="ReferenceServer.StartAsync"/>.</summary>
-public sealed class ReferenceServerOptions
-{
-    /// <summary>The Kestrel URL to listen on; port 0 picks a free port.</summary>
-    public string Url { get; set; } = "http://127.0.0.1:0";
-
-    /// <summary>All server time: timestamps, rate-limit windows, step delays, key expiry, idempotency retention.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>How long each execution step takes unless its action config has <c>delay_ms</c>.</summary>
-    public TimeSpan StepDuration { get; set; } = TimeSpan.FromMilliseconds(25);
-
-    /// <summary>Fixes the value of the default organization's full-scope key; random when null.</summary>
-    public string? DefaultApiKey { get; set; }
-
-    /// <summary>The plan of the default organization.</summary>
-    public string DefaultPlan { get; set; } = "enterprise";
-
-    /// <summary>Requests per minute per key on the enterprise plan (unless an organization overrides it).</summary>
-    public int EnterpriseRateLimitPerMinute { get; set; } = 6000;
-
-    /// <summary>The largest file <c>POST /v1/files</c> accepts (413 beyond it); default 100 MiB.</summary>
-    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
-
-    /// <summary>
-    /// The length of a rate-limit window (default one minute, the service's). Each key may send its plan's limit per window;
-    /// tests shorten it to a few seconds. Whole seconds, so <c>X-RateLimit-Reset</c> (epoch seconds) is exact.
-    /// </summary>
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Where uploaded files are stored; a fresh temporary directory (deleted when the server stops) when null.</summary>
-    public string? FileStorageDirectory { get; set; }
-    /// <summary>
-    /// The waits between webhook delivery attempts: a failed delivery (non-2xx, timeout, refused connection) is retried
-    /// once per entry, on <see cref="TimeProvider"/>. Default 5 s, 30 s, 2 min, 10 min, 1 h; tests use milliseconds.
-    /// </summary>
-    public IList<TimeSpan> WebhookRetryDelays { get; set; } =
-        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
-
-    /// <summary>How long one webhook delivery attempt may take before it counts as failed.</summary>
-    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Minimum level of the server's console log.</summary>
-    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
-
-    /// <summary>Scripted faults (set by Botcadence.Sdk.Testing); none when null.</summary>
-    internal IFaultSource? Faults { get; set; }
-
-    /// <summary>Adds endpoints after the API's own (Botcadence.Sdk.Testing's webhook sink); none when null.</summary>
-    internal Action<WebApplication>? ConfigureApp { get; set; }
-}
-
-/// <summary>An organization (tenant) of the reference server.</summary>
-/// <param name="Id">The organization id, e.g. <c>org_default</c>.</param>
-/// <param name="Name">The display name.</param>
-/// <param name="Plan">The plan: free, starter, pro, business or enterprise.</param>
-public sealed record OrganizationInfo(string Id, string Name, string Plan);
-
-/// <summary>An API key of the reference server.</summary>
-/// <param name="Id">The key's id (<c>key_…</c>), used to revoke it.</param>
-/// <param name="Key">The secret value to send as <c>Authorization: Bearer</c>.</param>
-/// <param name="OrganizationId">The organization the key acts for.</param>
-/// <param name="Scopes">The scopes granted; <c>*</c> means all.</param>
-/// <param name="ExpiresAt">When the key expires, or null.</param>
-public sealed record ApiKeyInfo(string Id, string Key, string OrganizationId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);
-
-/// <summary>A member created with <see cref="ReferenceServer.AddUser"/>.</summary>
-/// <param name="Id">The user id (<c>usr_…</c>).</param>
-/// <param name="OrganizationId">The organization.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="Email">E-mail address.</param>
-/// <param name="Role">owner, admin, member or viewer.</param>
-public sealed record UserInfo(string Id, string OrganizationId, string Name, string Email, string Role);
-
-/// <summary>An agent created with <see cref="ReferenceServer.AddAgent"/>.</summary>
-/// <param name="Id">The agent id (<c>agt_…</c>).</param>
-/// <param name="OrganizationId">The organization.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="Status">online, offline or busy.</param>
-public sealed record AgentInfo(string Id, string OrganizationId, string Name, string Status);
-
-/// <summary>An integration created with <see cref="ReferenceServer.AddIntegration"/>.</summary>
-/// <param name="Id">The integration id (<c>intg_…</c>).</param>
-/// <param name="OrganizationId">The organization.</param>
-/// <param name="Provider">The provider key.</param>
-/// <param name="Status">connected, error or disconnected.</param>
-public sealed record IntegrationInfo(string Id, string OrganizationId, string Provider, string Status);
-
-/// <summary>An event published by the server (see <see cref="ReferenceServer.PublishedEvents"/>).</summary>
-/// <param name="Id">The event id (<c>evt_…</c>).</param>
-/// <param name="Type">The event type, e.g. <c>user.created</c>.</param>
-/// <param name="Timestamp">When it happened.</param>
-/// <param name="Data">The event's data (a copy).</param>
-public sealed record PublishedEventInfo(string Id, string Type, DateTimeOffset Timestamp, System.Text.Json.Nodes.JsonObject Data);
-
-/// <summary>A column for <see cref="ReferenceServer.CreateDataSource"/>.</summary>
-/// <param name="Name">The column name.</param>
-/// <param name="Type">text, number, boolean or date.</param>
-/// <param name="Required">Whether every record must have a value.</param>
-public sealed record DataSourceColumnInfo(string Name, string Type, bool Required = false);
-
-/// <summary>A data source created with <see cref="ReferenceServer.CreateDataSource"/>.</summary>
-/// <param name="Id">The data source id (<c>ds_…</c>).</param>
-/// <param name="OrganizationId">The organization.</param>
-/// <param name="Name">Display name.</param>
-public sealed record DataSourceInfo(string Id, string OrganizationId, string Name);
-
 /// <summary>
 /// A running, in-memory BotCadence reference server on a real Kestrel port. Start one per test
 /// (or fixture) and point an HTTP client or the SDK at <see cref="BaseAddress"/> with <see cref="ApiKey"/>.
 /// </summary>
 public sealed class ReferenceServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly OrganizationStore organizations;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly OrganizationStore _organizations;
+    private int _disposed;
 
     private ReferenceServer(WebApplication app, Uri root, OrganizationInfo organization, string apiKey)
     {
-        this.app = app;
-        organizations = app.Services.GetRequiredService<OrganizationStore>();
+        _app = app;
+        _organizations = app.Services.GetRequiredService<OrganizationStore>();
         RootAddress = root;
         BaseAddress = new Uri(root, "v1/");
         DefaultOrganization = organization;
@@ -151,7 +45,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     public OrganizationInfo DefaultOrganization { get; }
 
     /// <summary>The app's services, e.g. its <c>EndpointDataSource</c> for contract tests.</summary>
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server and waits until it listens.</summary>
     /// <param name="options">Options; defaults when null.</param>
@@ -188,7 +82,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <param name="rateLimitPerMinute">Overrides the plan's per-key limit when set.</param>
     /// <returns>The new organization.</returns>
     public OrganizationInfo CreateOrganization(string name, string plan = "enterprise", int? rateLimitPerMinute = null) =>
-        ToInfo(organizations.CreateOrganization(name, plan, rateLimitPerMinute));
+        ToInfo(_organizations.CreateOrganization(name, plan, rateLimitPerMinute));
 
     /// <summary>Creates an API key for an organization.</summary>
     /// <param name="organizationId">The organization.</param>
@@ -198,19 +92,19 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <returns>The key, including its secret value.</returns>
     public ApiKeyInfo CreateApiKey(string organizationId, IEnumerable<string>? scopes = null, DateTimeOffset? expiresAt = null, string name = "test key")
     {
-        var key = organizations.CreateApiKey(organizationId, scopes, expiresAt, name);
+        var key = Service<ApiKeys.ApiKeyStore>().Create(organizationId, scopes, expiresAt, name);
         return new ApiKeyInfo(key.Id, key.Key, key.OrganizationId, key.Scopes, key.ExpiresAt);
     }
 
     /// <summary>Revokes a key; later requests with it get 401 KEY_REVOKED.</summary>
     /// <param name="keyId">The key's id (<see cref="ApiKeyInfo.Id"/>).</param>
-    public void RevokeApiKey(string keyId) => organizations.Revoke(keyId);
+    public void RevokeApiKey(string keyId) => Service<ApiKeys.ApiKeyStore>().Revoke(keyId);
 
     /// <summary>Creates a session token (<c>sess_…</c>) for an organization: the only credential the API-key endpoints accept.</summary>
     /// <param name="organizationId">The organization.</param>
     /// <returns>The token, to send as <c>Authorization: Bearer</c>.</returns>
     public string CreateSessionToken(string organizationId) =>
-        app.Services.GetRequiredService<ApiKeys.SessionStore>().Create(organizationId);
+        Service<ApiKeys.SessionStore>().Create(organizationId);
 
     /// <summary>Adds a member to an organization and publishes <c>user.created</c>.</summary>
     /// <param name="organizationId">The organization.</param>
@@ -222,7 +116,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     {
         RequireOrganization(organizationId);
         RequireOneOf(role, Users.User.Roles, nameof(role));
-        var user = app.Services.GetRequiredService<Users.UserStore>().Create(organizationId, name, email, role);
+        var user = Service<Users.UserStore>().Create(organizationId, name, email, role);
         return new UserInfo(user.Id, user.OrganizationId, user.Name, user.Email, user.Role);
     }
 
@@ -236,7 +130,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     {
         RequireOrganization(organizationId);
         RequireOneOf(status, Agents.Agent.Statuses, nameof(status));
-        var agent = app.Services.GetRequiredService<Agents.AgentStore>().Create(organizationId, name, null, status, skills?.ToArray() ?? []);
+        var agent = Service<Agents.AgentStore>().Create(organizationId, name, null, status, skills?.ToArray() ?? []);
         return new AgentInfo(agent.Id, agent.OrganizationId, agent.Name, agent.Status);
     }
 
@@ -249,16 +143,16 @@ public sealed class ReferenceServer : IAsyncDisposable
     {
         RequireOrganization(organizationId);
         RequireOneOf(status, Agents.Agent.Statuses, nameof(status));
-        var clock = app.Services.GetRequiredService<ServerClock>();
+        var clock = Service<ServerClock>();
         var previous = status;
-        var agent = app.Services.GetRequiredService<Agents.AgentStore>().Update(organizationId, agentId, a =>
+        var agent = Service<Agents.AgentStore>().Update(organizationId, agentId, a =>
         {
             previous = a.Status;
             return a with { Status = status, UpdatedAt = clock.UtcNow };
         }) ?? throw new ArgumentException($"No agent '{agentId}' in the organization.", nameof(agentId));
         if (previous != status)
         {
-            app.Services.GetRequiredService<Events.EventBus>().Publish(organizationId, Events.EventTypes.AgentStatusChanged, new System.Text.Json.Nodes.JsonObject
+            Service<Events.EventBus>().Publish(organizationId, Events.EventTypes.AgentStatusChanged, new JsonObject
             {
                 ["agent_id"] = agent.Id, ["status"] = status, ["previous_status"] = previous, ["changed_at"] = JsonResponse.Time(clock.UtcNow),
             });
@@ -275,9 +169,9 @@ public sealed class ReferenceServer : IAsyncDisposable
     public string CreateInvoice(string organizationId, decimal amount, string currency = "usd")
     {
         RequireOrganization(organizationId);
-        var clock = app.Services.GetRequiredService<ServerClock>();
+        var clock = Service<ServerClock>();
         var id = Ids.New("inv");
-        app.Services.GetRequiredService<Events.EventBus>().Publish(organizationId, Events.EventTypes.BillingInvoiceCreated, new System.Text.Json.Nodes.JsonObject
+        Service<Events.EventBus>().Publish(organizationId, Events.EventTypes.BillingInvoiceCreated, new JsonObject
         {
             ["invoice_id"] = id, ["amount"] = amount, ["currency"] = currency, ["created_at"] = JsonResponse.Time(clock.UtcNow),
         });
@@ -294,7 +188,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     {
         RequireOrganization(organizationId);
         RequireOneOf(status, Integrations.Integration.Statuses, nameof(status));
-        var integration = app.Services.GetRequiredService<Integrations.IntegrationStore>().Create(organizationId, provider, name, status);
+        var integration = Service<Integrations.IntegrationStore>().Create(organizationId, provider, name, status);
         return new IntegrationInfo(integration.Id, integration.OrganizationId, integration.Provider, integration.Status);
     }
 
@@ -319,7 +213,7 @@ public sealed class ReferenceServer : IAsyncDisposable
             throw new ArgumentException("Column names must be unique.", nameof(columns));
         }
 
-        var source = app.Services.GetRequiredService<DataSources.DataSourceStore>().Create(
+        var source = Service<DataSources.DataSourceStore>().Create(
             organizationId, name, null, list.Select(c => new DataSources.DataSourceColumn(c.Name, c.Type, c.Required)).ToList());
         return new DataSourceInfo(source.Id, source.OrganizationId, source.Name);
     }
@@ -328,14 +222,14 @@ public sealed class ReferenceServer : IAsyncDisposable
     /// <param name="organizationId">The organization.</param>
     /// <returns>Each event's id, type, time and data.</returns>
     public IReadOnlyList<PublishedEventInfo> PublishedEvents(string organizationId) =>
-        app.Services.GetRequiredService<Events.EventBus>().History(organizationId)
-            .Select(e => new PublishedEventInfo(e.Id, e.Type, e.Timestamp, (System.Text.Json.Nodes.JsonObject)e.Data.DeepClone()))
+        Service<Events.EventBus>().History(organizationId)
+            .Select(e => new PublishedEventInfo(e.Id, e.Type, e.Timestamp, (JsonObject)e.Data.DeepClone()))
             .ToList();
 
     private void RequireOrganization(string organizationId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
-        if (organizations.Get(organizationId) is null)
+        if (_organizations.Get(organizationId) is null)
         {
             throw new KeyNotFoundException($"Organization {organizationId} does not exist.");
         }
@@ -350,28 +244,31 @@ public sealed class ReferenceServer : IAsyncDisposable
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM in the standalone server).</summary>
-    internal Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+    internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
     /// <summary>Stops background executions and the web host.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await app.Services.GetRequiredService<ExecutionEngine>().DisposeAsync().ConfigureAwait(false);
-        await app.Services.GetRequiredService<Webhooks.WebhookDispatcher>().DisposeAsync().ConfigureAwait(false);
+        await Service<ExecutionEngine>().DisposeAsync().ConfigureAwait(false);
+        await Service<Webhooks.WebhookDispatcher>().DisposeAsync().ConfigureAwait(false);
         try
         {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            await app.DisposeAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
 
     private static OrganizationInfo ToInfo(Organization org) => new(org.Id, org.Name, org.Plan);
 }

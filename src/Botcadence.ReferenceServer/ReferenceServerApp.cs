@@ -1,9 +1,19 @@
+using Botcadence.ReferenceServer.Agents;
+using Botcadence.ReferenceServer.Analytics;
+using Botcadence.ReferenceServer.ApiKeys;
+using Botcadence.ReferenceServer.ApiReference;
+using Botcadence.ReferenceServer.Credentials;
+using Botcadence.ReferenceServer.DataSources;
+using Botcadence.ReferenceServer.Events;
 using Botcadence.ReferenceServer.Executions;
 using Botcadence.ReferenceServer.Files;
 using Botcadence.ReferenceServer.Forms;
+using Botcadence.ReferenceServer.Integrations;
 using Botcadence.ReferenceServer.Organizations;
 using Botcadence.ReferenceServer.Runs;
 using Botcadence.ReferenceServer.Templates;
+using Botcadence.ReferenceServer.Users;
+using Botcadence.ReferenceServer.Webhooks;
 using Botcadence.ReferenceServer.Workflows;
 
 namespace Botcadence.ReferenceServer;
@@ -38,31 +48,39 @@ internal static class ReferenceServerApp
         var services = builder.Services;
         services.AddRouting();
         services.AddSingleton(options);
+
+        // Cross-cutting: time, tenants and keys, the pipeline's state, events.
         services.AddSingleton<ServerClock>();
         services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SessionStore>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<IdempotencyStore>();
-        services.AddSingleton<WorkflowStore>();
+        services.AddSingleton<EventBus>();
+
+        // Resources (one store per resource, as the SDK has one client per resource).
+        services.AddSingleton<AgentStore>();
+        services.AddSingleton<AgentMessageStore>();
+        services.AddSingleton<AgentTaskStore>();
+        services.AddSingleton<CredentialStore>();
+        services.AddSingleton<DataSourceStore>();
+        services.AddSingleton<DataRecordStore>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionEngine>();
-        services.AddSingleton<Events.EventBus>();
-        services.AddSingleton<FormStore>();
-        services.AddSingleton<TemplateStore>();
-        services.AddSingleton<RunStore>();
         services.AddSingleton<FileStore>();
-        services.AddSingleton<Webhooks.WebhookStore>();
-        services.AddSingleton<Webhooks.WebhookDispatcher>();
-        services.AddSingleton<ApiKeys.SessionStore>();
-        services.AddSingleton<Credentials.CredentialStore>();
-        services.AddSingleton<Integrations.IntegrationStore>();
-        services.AddSingleton<DataSources.DataSourceStore>();
-        services.AddSingleton<DataSources.DataRecordStore>();
-        services.AddSingleton<Users.UserStore>();
-        services.AddSingleton<Agents.AgentStore>();
-        services.AddSingleton<Agents.AgentMessageStore>();
-        services.AddSingleton<Agents.AgentTaskStore>();
+        services.AddSingleton<FormStore>();
+        services.AddSingleton<IntegrationStore>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>()); // subscribes to the event bus on start
+        services.AddSingleton<WorkflowStore>();
 
         var app = builder.Build();
+
+        // The middleware order, outermost first (docs/architecture.md describes each step).
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ExceptionMiddleware>();
@@ -73,25 +91,25 @@ internal static class ReferenceServerApp
         app.UseMiddleware<ScopeMiddleware>();
         app.UseMiddleware<AccessPolicyMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.UseMiddleware<ExceptionMiddleware>();
 
-        var v1 = app.MapGroup("/v1");
-        WorkflowEndpoints.Map(v1);
+        // Handler exceptions are answered inside the pipeline (ExceptionFilter), so idempotency stores error answers too.
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<ExceptionFilter>();
+        AgentEndpoints.Map(v1);
+        AnalyticsEndpoints.Map(v1);
+        ApiKeyEndpoints.Map(v1);
+        CredentialEndpoints.Map(v1);
+        DataSourceEndpoints.Map(v1);
         ExecutionEndpoints.Map(v1);
-        FormEndpoints.Map(v1);
-        TemplateEndpoints.Map(v1);
-        RunEndpoints.Map(v1);
         FileEndpoints.Map(v1);
-        Webhooks.WebhookEndpoints.Map(v1);
-        Webhooks.WebhookEndpoints.MapInbound(app);
-        app.Services.GetRequiredService<Webhooks.WebhookDispatcher>(); // subscribes to the event bus
-        Credentials.CredentialEndpoints.Map(v1);
-        Integrations.IntegrationEndpoints.Map(v1);
-        DataSources.DataSourceEndpoints.Map(v1);
-        Users.UserEndpoints.Map(v1);
-        Agents.AgentEndpoints.Map(v1);
-        ApiKeys.ApiKeyEndpoints.Map(v1);
-        ApiReference.ApiReferenceEndpoints.Map(app); // GET /docs and /openapi.yaml, no key needed
+        FormEndpoints.Map(v1);
+        IntegrationEndpoints.Map(v1);
+        RunEndpoints.Map(v1);
+        TemplateEndpoints.Map(v1);
+        UserEndpoints.Map(v1);
+        WebhookEndpoints.Map(v1);
+        WorkflowEndpoints.Map(v1);
+        WebhookEndpoints.MapInbound(app); // POST /webhooks/{id}, no key needed
+        ApiReferenceEndpoints.Map(app); // GET /docs and /openapi.yaml, no key needed
         options.ConfigureApp?.Invoke(app);
         return app;
     }
@@ -99,9 +117,9 @@ internal static class ReferenceServerApp
     /// <summary>Creates the default organization and its full-scope key.</summary>
     public static (Organization Organization, ApiKeyRecord Key) Seed(WebApplication app, ReferenceServerOptions options)
     {
-        var store = app.Services.GetRequiredService<OrganizationStore>();
-        var org = store.CreateOrganization("Default Organization", options.DefaultPlan, null, OrganizationStore.DefaultOrganizationId);
-        var key = store.CreateApiKey(org.Id, null, null, "default key", options.DefaultApiKey);
+        var org = app.Services.GetRequiredService<OrganizationStore>()
+            .CreateOrganization("Default Organization", options.DefaultPlan, null, OrganizationStore.DefaultOrganizationId);
+        var key = app.Services.GetRequiredService<ApiKeyStore>().Create(org.Id, null, null, "default key", options.DefaultApiKey);
         return (org, key);
     }
 }

@@ -25,7 +25,7 @@ public sealed class TestServerState
         var org = Org(organizationId);
         var executions = _server.Internal<ExecutionStore>();
         return _server.Internal<WorkflowStore>().List(org, _ => true)
-            .Select(w => BotCadenceTestServer.Deserialize(WorkflowJson.ToJson(w, executions.Stats(org, w.Id)), BotCadenceJsonContext.Default.Workflow))
+            .Select(w => BotCadenceTestServer.Deserialize(w.ToJson(executions.Stats(org, w.Id)), BotCadenceJsonContext.Default.Workflow))
             .ToList();
     }
 
@@ -46,7 +46,7 @@ public sealed class TestServerState
     /// <returns>The templates.</returns>
     public IReadOnlyList<Template> Templates(string? organizationId = null) =>
         _server.Internal<TemplateStore>().List(Org(organizationId))
-            .Select(t => BotCadenceTestServer.Deserialize(TemplateStore.ToJson(t), BotCadenceJsonContext.Default.Template))
+            .Select(t => BotCadenceTestServer.Deserialize(t.ToJson(), BotCadenceJsonContext.Default.Template))
             .ToList();
 
     /// <summary>The forms of an organization, newest first.</summary>
@@ -57,8 +57,7 @@ public sealed class TestServerState
         var org = Org(organizationId);
         var forms = _server.Internal<FormStore>();
         return forms.List(org)
-            .Select(f => BotCadenceTestServer.Deserialize(
-                FormStore.ToJson(f, forms.Submissions.List(org, s => s.FormId == f.Id).Count), BotCadenceJsonContext.Default.Form))
+            .Select(f => BotCadenceTestServer.Deserialize(f.ToJson(forms.SubmissionCount(f)), BotCadenceJsonContext.Default.Form))
             .ToList();
     }
 
@@ -69,7 +68,7 @@ public sealed class TestServerState
     {
         var store = _server.Internal<ReferenceServer.Webhooks.WebhookStore>();
         return store.List(Org(organizationId), _ => true)
-            .Select(w => BotCadenceTestServer.Deserialize(store.ToJson(w, _server.RootAddress, includeSecret: false), BotCadenceJsonContext.Default.Webhook))
+            .Select(w => BotCadenceTestServer.Deserialize(store.WithLock(w, x => x.ToJson(_server.RootAddress, includeSecret: false)), BotCadenceJsonContext.Default.Webhook))
             .ToList();
     }
 

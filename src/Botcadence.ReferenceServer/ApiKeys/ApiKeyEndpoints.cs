@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
-using Botcadence.ReferenceServer.Organizations;
 
 namespace Botcadence.ReferenceServer.ApiKeys;
 
 /// <summary>/v1/api-keys routes: session tokens only (an API key cannot manage API keys).</summary>
 internal static class ApiKeyEndpoints
 {
-    public static readonly IReadOnlyList<string> ResourceModes = ["ALL", "SELECTED"];
-
     public static void Map(RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/api-keys");
@@ -16,35 +13,14 @@ internal static class ApiKeyEndpoints
         group.MapDelete("/{keyId}", Revoke).RequireSession();
     }
 
-    /// <summary>The wire shape; the plain key only on creation.</summary>
-    public static JsonObject ToJson(ApiKeyRecord key, bool includePlainKey)
-    {
-        var json = new JsonObject
-        {
-            ["id"] = key.Id,
-            ["name"] = key.Name,
-        };
-        if (includePlainKey)
-        {
-            json["plain_key"] = key.Key;
-        }
-
-        json["key_prefix"] = key.Key[..Math.Min(8, key.Key.Length)] + "..." + key.Key[^4..];
-        json["scopes"] = new JsonArray([.. key.Scopes.Select(s => (JsonNode)s)]);
-        json["resource_mode"] = key.ResourceMode;
-        json["expires_at"] = JsonResponse.Time(key.ExpiresAt);
-        json["created_at"] = JsonResponse.Time(key.CreatedAt);
-        return json;
-    }
-
-    private static IResult List(HttpContext context, OrganizationStore organizations)
+    private static IResult List(HttpContext context, ApiKeyStore keys)
     {
         var (page, perPage) = Pagination.PageParams(context);
-        var items = organizations.ListActiveKeys(context.Caller().OrganizationId);
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, k => ToJson(k, includePlainKey: false)));
+        var items = keys.ListActive(context.Caller().OrganizationId);
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, k => k.ToJson(includePlainKey: false)));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, OrganizationStore organizations, ServerClock clock)
+    private static async Task<IResult> CreateAsync(HttpContext context, ApiKeyStore keys, ServerClock clock)
     {
         var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
         var name = Fields.TryGet(body, "name", out var n) && n is not null ? Fields.String(n, "name", 1, 200) : throw Fields.Required("name");
@@ -89,20 +65,20 @@ internal static class ApiKeyEndpoints
             expiresAt = parsed;
         }
 
-        var mode = Fields.TryGet(body, "resource_mode", out var r) && r is not null ? Fields.OneOf(r, "resource_mode", ResourceModes) : "ALL";
-        var key = organizations.CreateApiKey(context.Caller().OrganizationId, scopes, expiresAt, name, resourceMode: mode);
-        return ApiResults.Created(ToJson(key, includePlainKey: true), "/v1/api-keys/" + key.Id);
+        var mode = Fields.TryGet(body, "resource_mode", out var r) && r is not null ? Fields.OneOf(r, "resource_mode", ApiKeyRecord.ResourceModes) : "ALL";
+        var key = keys.Create(context.Caller().OrganizationId, scopes, expiresAt, name, resourceMode: mode);
+        return ApiResults.Created(key.ToJson(includePlainKey: true), "/v1/api-keys/" + key.Id);
     }
 
-    private static IResult Revoke(HttpContext context, string keyId, OrganizationStore organizations)
+    private static IResult Revoke(HttpContext context, string keyId, ApiKeyStore keys)
     {
-        var key = organizations.GetKey(context.Caller().OrganizationId, keyId);
+        var key = keys.Get(context.Caller().OrganizationId, keyId);
         if (key is null || key.RevokedAt is not null)
         {
             throw ApiException.NotFound("API key", keyId);
         }
 
-        organizations.Revoke(keyId);
+        keys.Revoke(keyId);
         return ApiResults.NoContent();
     }
 }

@@ -47,34 +47,24 @@ internal sealed class Execution
     public List<ExecutionLog> Logs { get; } = [];
 
     public long? DurationMs => StartedAt is { } s && CompletedAt is { } c ? (long)(c - s).TotalMilliseconds : null;
+
+    /// <summary>The wire shape. Call under the store's lock (see <see cref="ExecutionStore.Mutate"/>).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["workflow_id"] = WorkflowId,
+        ["status"] = Status,
+        ["input"] = Input.DeepClone(),
+        ["output"] = Output?.DeepClone(),
+        ["error"] = Error?.DeepClone(),
+        ["created_at"] = JsonResponse.Time(CreatedAt),
+        ["started_at"] = JsonResponse.Time(StartedAt),
+        ["completed_at"] = JsonResponse.Time(CompletedAt),
+        ["duration_ms"] = DurationMs,
+        ["steps"] = new JsonArray([.. Steps.Select(s => (JsonNode)s.ToJson())]),
+        ["logs"] = new JsonArray([.. Logs.Select(l => (JsonNode)l.ToJson())]),
+    };
 }
-
-/// <summary>One step (one workflow action) of an execution.</summary>
-internal sealed class ExecutionStep
-{
-    public required string Id { get; init; }
-
-    public required string Type { get; init; }
-
-    public required JsonObject Config { get; init; }
-
-    public string Status { get; set; } = ExecutionStatus.Pending;
-
-    public DateTimeOffset? StartedAt { get; set; }
-
-    public DateTimeOffset? CompletedAt { get; set; }
-
-    public JsonNode? Input { get; set; }
-
-    public JsonNode? Output { get; set; }
-
-    public string? Error { get; set; }
-
-    public long? DurationMs => StartedAt is { } s && CompletedAt is { } c ? (long)(c - s).TotalMilliseconds : null;
-}
-
-/// <summary>One log line of an execution.</summary>
-internal sealed record ExecutionLog(DateTimeOffset Timestamp, string Level, string Message, string? StepId);
 
 /// <summary>What metrics need from one execution.</summary>
 internal sealed record ExecutionFacts(string Status, DateTimeOffset At, long? DurationMs);

@@ -15,7 +15,7 @@ internal static class ExecutionEndpoints
 
     private static IResult ListForWorkflow(HttpContext context, string workflowId, WorkflowStore workflows, ExecutionStore store)
     {
-        var workflow = WorkflowEndpoints.Require(context, workflows, workflowId);
+        var workflow = workflows.Require(context.Caller().OrganizationId, workflowId);
         var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", ExecutionStatus.All);
         var from = Query.Date(context, "from");
@@ -25,7 +25,7 @@ internal static class ExecutionEndpoints
 
     private static IResult GetForWorkflow(HttpContext context, string workflowId, string executionId, WorkflowStore workflows, ExecutionStore store)
     {
-        var workflow = WorkflowEndpoints.Require(context, workflows, workflowId);
+        var workflow = workflows.Require(context.Caller().OrganizationId, workflowId);
         return ApiResults.Ok(store.GetJson(workflow.OrganizationId, executionId, workflow.Id) ?? throw ApiException.NotFound("Execution", executionId));
     }
 

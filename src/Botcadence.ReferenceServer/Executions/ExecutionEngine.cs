@@ -13,37 +13,56 @@ namespace Botcadence.ReferenceServer.Executions;
 internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock clock, Events.EventBus bus, ILogger<ExecutionEngine> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(1);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
-    private int disposed;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private int _disposed;
 
     public void Start(Execution execution)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        var token = stopping.Token;
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var token = _stopping.Token;
         var task = Task.Run(() => RunAsync(execution, token), CancellationToken.None);
-        running[execution.Id] = task;
-        _ = task.ContinueWith(_ => running.TryRemove(execution.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _running[execution.Id] = task;
+        _ = task.ContinueWith(_ => _running.TryRemove(execution.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Launches an execution of an active workflow (409 CONFLICT otherwise): stores it pending, publishes
+    /// <c>workflow.executed</c> and starts it.
+    /// </summary>
+    /// <returns>The new execution and its wire shape at launch.</returns>
+    public (Execution Execution, JsonObject Json) Launch(Workflows.Workflow workflow, JsonObject input)
+    {
+        if (workflow.Status != Workflows.WorkflowStatus.Active)
+        {
+            throw new ApiException(ApiError.Conflict($"Workflow {workflow.Id} is not active."));
+        }
+
+        var execution = store.Create(workflow, input);
+        var json = store.GetJson(workflow.OrganizationId, execution.Id)!;
+        bus.Publish(workflow.OrganizationId, Events.EventTypes.WorkflowExecuted, (JsonObject)json.DeepClone());
+        Start(execution);
+        return (execution, json);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(running.Values.ToArray()).ConfigureAwait(false);
+            await Task.WhenAll(_running.Values.ToArray()).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // expected on shutdown
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task RunAsync(Execution execution, CancellationToken token)

@@ -6,27 +6,27 @@ namespace Botcadence.ReferenceServer.Executions;
 /// <summary>Executions per organization. All reads map to JSON under the lock, so callers never see a torn execution.</summary>
 internal sealed class ExecutionStore(ServerClock clock)
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, Execution> byId = new(StringComparer.Ordinal);
-    private readonly List<Execution> ordered = []; // ascending sequence
-    private long sequence;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Execution> _byId = new(StringComparer.Ordinal);
+    private readonly List<Execution> _ordered = []; // ascending sequence
+    private long _sequence;
 
     public Execution Create(Workflow workflow, JsonObject input)
     {
-        lock (gate)
+        lock (_gate)
         {
             var execution = new Execution
             {
                 Id = Ids.New("exec"),
                 OrganizationId = workflow.OrganizationId,
                 WorkflowId = workflow.Id,
-                Sequence = ++sequence,
+                Sequence = ++_sequence,
                 Input = input,
                 CreatedAt = clock.UtcNow,
                 Steps = workflow.Actions.Select(a => new ExecutionStep { Id = a.Id, Type = a.Type, Config = (JsonObject)a.Config.DeepClone() }).ToList(),
             };
-            byId.Add(execution.Id, execution);
-            ordered.Add(execution);
+            _byId.Add(execution.Id, execution);
+            _ordered.Add(execution);
             return execution;
         }
     }
@@ -34,7 +34,7 @@ internal sealed class ExecutionStore(ServerClock clock)
     /// <summary>Runs <paramref name="mutate"/> under the lock (the engine's only way to change an execution).</summary>
     public T Mutate<T>(Execution execution, Func<Execution, T> mutate)
     {
-        lock (gate)
+        lock (_gate)
         {
             return mutate(execution);
         }
@@ -42,17 +42,17 @@ internal sealed class ExecutionStore(ServerClock clock)
 
     public JsonObject? GetJson(string organizationId, string id, string? workflowId = null)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return byId.TryGetValue(id, out var e) && e.OrganizationId == organizationId && (workflowId is null || e.WorkflowId == workflowId)
-                ? ExecutionJson.ToJson(e)
+            return _byId.TryGetValue(id, out var e) && e.OrganizationId == organizationId && (workflowId is null || e.WorkflowId == workflowId)
+                ? e.ToJson()
                 : null;
         }
     }
 
     public JsonObject PageForWorkflow(string organizationId, string workflowId, string? status, DateTimeOffset? from, DateTimeOffset? to, int page, int perPage)
     {
-        lock (gate)
+        lock (_gate)
         {
             var items = NewestFirst(organizationId)
                 .Where(e => e.WorkflowId == workflowId
@@ -60,26 +60,26 @@ internal sealed class ExecutionStore(ServerClock clock)
                     && (from is null || e.CreatedAt >= from)
                     && (to is null || e.CreatedAt < to))
                 .ToList();
-            return Pagination.Page(items, page, perPage, ExecutionJson.ToJson);
+            return Pagination.Page(items, page, perPage, e => e.ToJson());
         }
     }
 
     public JsonObject CursorPage(string organizationId, string? status, string? workflowId, long? before, int limit)
     {
-        lock (gate)
+        lock (_gate)
         {
             var items = NewestFirst(organizationId)
                 .Where(e => (status is null || e.Status == status) && (workflowId is null || e.WorkflowId == workflowId));
-            return Pagination.Cursor(items, e => e.Sequence, before, limit, ExecutionJson.ToJson);
+            return Pagination.Cursor(items, e => e.Sequence, before, limit, e => e.ToJson());
         }
     }
 
     public WorkflowExecutionStats Stats(string organizationId, string workflowId)
     {
-        lock (gate)
+        lock (_gate)
         {
             int total = 0, completed = 0, failed = 0;
-            foreach (var e in ordered)
+            foreach (var e in _ordered)
             {
                 if (e.OrganizationId != organizationId || e.WorkflowId != workflowId)
                 {
@@ -98,9 +98,9 @@ internal sealed class ExecutionStore(ServerClock clock)
     /// <summary>Status, started_at (created_at while pending) and duration of each of a workflow's executions.</summary>
     public IReadOnlyList<ExecutionFacts> Facts(string organizationId, string workflowId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return ordered
+            return _ordered
                 .Where(e => e.OrganizationId == organizationId && e.WorkflowId == workflowId)
                 .Select(e => new ExecutionFacts(e.Status, e.StartedAt ?? e.CreatedAt, e.DurationMs))
                 .ToList();
@@ -109,11 +109,11 @@ internal sealed class ExecutionStore(ServerClock clock)
 
     private IEnumerable<Execution> NewestFirst(string organizationId)
     {
-        for (var i = ordered.Count - 1; i >= 0; i--)
+        for (var i = _ordered.Count - 1; i >= 0; i--)
         {
-            if (ordered[i].OrganizationId == organizationId)
+            if (_ordered[i].OrganizationId == organizationId)
             {
-                yield return ordered[i];
+                yield return _ordered[i];
             }
         }
     }

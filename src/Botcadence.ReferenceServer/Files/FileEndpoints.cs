@@ -22,9 +22,6 @@ internal static class FileEndpoints
         group.MapGet("/{fileId}/metadata", Metadata).RequireScope(Scopes.FilesRead);
     }
 
-    private static StoredFile Require(HttpContext context, FileStore store, string fileId) =>
-        store.Get(context.Caller().OrganizationId, fileId) ?? throw ApiException.NotFound("File", fileId);
-
     private static ApiError TooLarge(long max) =>
         new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.InvalidRequest, $"The file is larger than the maximum of {max} bytes.") { Field = "file" };
 
@@ -123,7 +120,7 @@ internal static class FileEndpoints
 
             if (!string.IsNullOrEmpty(runId))
             {
-                var run = runs.Get(org, runId) ?? throw ApiException.NotFound("Run", runId);
+                var run = runs.Require(org, runId);
                 if (!string.IsNullOrEmpty(taskId) && run.Tasks.All(t => t.Id != taskId))
                 {
                     throw Fields.Invalid("task_id", $"Run {run.Id} has no task {taskId}.");
@@ -137,7 +134,7 @@ internal static class FileEndpoints
             var file = new StoredFile(id, org, store.NextSequence(), fileName!, contentType!, size, sha256!,
                 string.IsNullOrEmpty(runId) ? null : runId, string.IsNullOrEmpty(taskId) ? null : taskId, clock.UtcNow, finalPath);
             store.Add(file);
-            return ApiResults.Created(FileStore.ToJson(file), "/v1/files/" + file.Id);
+            return ApiResults.Created(file.ToJson(), "/v1/files/" + file.Id);
         }
         finally
         {
@@ -228,7 +225,7 @@ internal static class FileEndpoints
 
     private static async Task DownloadAsync(HttpContext context, string fileId, FileStore store)
     {
-        var file = Require(context, store, fileId);
+        var file = store.Require(context.Caller().OrganizationId, fileId);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = file.ContentType;
@@ -241,7 +238,7 @@ internal static class FileEndpoints
     }
 
     private static IResult Metadata(HttpContext context, string fileId, FileStore store) =>
-        ApiResults.Ok(FileStore.ToJson(Require(context, store, fileId)));
+        ApiResults.Ok(store.Require(context.Caller().OrganizationId, fileId).ToJson());
 
     private static void TryDelete(string path)
     {

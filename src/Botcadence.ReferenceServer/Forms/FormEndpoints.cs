@@ -16,19 +16,13 @@ internal static class FormEndpoints
         group.MapGet("/{formId}/submissions", ListSubmissions).RequireScope(Scopes.FormsRead);
     }
 
-    private static Form Require(HttpContext context, FormStore store, string formId) =>
-        store.Get(context.Caller().OrganizationId, formId) ?? throw ApiException.NotFound("Form", formId);
-
-    private static JsonObject ToJson(Form form, FormStore store) =>
-        FormStore.ToJson(form, store.Submissions.List(form.OrganizationId, s => s.FormId == form.Id).Count);
-
     private static IResult List(HttpContext context, FormStore store)
     {
         var (page, perPage) = Pagination.PageParams(context);
         var search = Query.Single(context, "search");
         var items = store.List(context.Caller().OrganizationId, f =>
             string.IsNullOrEmpty(search) || f.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, f => ToJson(f, store)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, f => f.ToJson(store.SubmissionCount(f))));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, FormStore store, ServerClock clock)
@@ -40,22 +34,25 @@ internal static class FormEndpoints
         var now = clock.UtcNow;
         var form = new Form(Ids.New("form"), context.Caller().OrganizationId, store.NextSequence(), name, description, fields, now, now);
         store.Add(form);
-        return ApiResults.Created(ToJson(form, store), "/v1/forms/" + form.Id);
+        return ApiResults.Created(form.ToJson(store.SubmissionCount(form)), "/v1/forms/" + form.Id);
     }
 
-    private static IResult Get(HttpContext context, string formId, FormStore store) =>
-        ApiResults.Ok(ToJson(Require(context, store, formId), store));
+    private static IResult Get(HttpContext context, string formId, FormStore store)
+    {
+        var form = store.Require(context.Caller().OrganizationId, formId);
+        return ApiResults.Ok(form.ToJson(store.SubmissionCount(form)));
+    }
 
     private static async Task<IResult> SubmitAsync(HttpContext context, string formId, FormStore store, ServerClock clock, EventBus events)
     {
-        var form = Require(context, store, formId);
+        var form = store.Require(context.Caller().OrganizationId, formId);
         var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
         var data = Fields.TryGet(body, "data", out var d) && d is not null ? Fields.Object(d, "data") : throw Fields.Required("data");
         FormFields.Validate(form.Fields, data, "data");
         var submission = new FormSubmission(
             Ids.New("sub"), form.OrganizationId, store.Submissions.NextSequence(), form.Id, (JsonObject)data.DeepClone(), clock.UtcNow);
         store.Submissions.Add(submission);
-        var json = FormStore.ToJson(submission);
+        var json = submission.ToJson();
         events.Publish(form.OrganizationId, EventTypes.FormSubmitted, new JsonObject
         {
             ["form_id"] = form.Id,
@@ -67,9 +64,9 @@ internal static class FormEndpoints
 
     private static IResult ListSubmissions(HttpContext context, string formId, FormStore store)
     {
-        var form = Require(context, store, formId);
+        var form = store.Require(context.Caller().OrganizationId, formId);
         var (before, limit) = Pagination.CursorParams(context);
         var items = store.Submissions.List(form.OrganizationId, s => s.FormId == form.Id);
-        return ApiResults.Ok(Pagination.Cursor(items, s => s.Sequence, before, limit, FormStore.ToJson));
+        return ApiResults.Ok(Pagination.Cursor(items, s => s.Sequence, before, limit, s => s.ToJson()));
     }
 }

@@ -1,3 +1,4 @@
+using Botcadence.ReferenceServer.ApiKeys;
 using Botcadence.ReferenceServer.Organizations;
 
 namespace Botcadence.ReferenceServer.Pipeline;
@@ -6,14 +7,14 @@ namespace Botcadence.ReferenceServer.Pipeline;
 /// Resolves the bearer key, counts the request against its rate-limit bucket (per key; per remote IP
 /// at the free-plan limit when there is no valid key), then rejects 429 / 401 as needed.
 /// </summary>
-internal sealed class AuthMiddleware(RequestDelegate next, OrganizationStore organizations, ApiKeys.SessionStore sessions, RateLimiter limiter, ServerClock clock, ReferenceServerOptions options)
+internal sealed class AuthMiddleware(RequestDelegate next, OrganizationStore organizations, ApiKeyStore keys, SessionStore sessions, RateLimiter limiter, ServerClock clock, ReferenceServerOptions options)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var state = RequestIdMiddleware.State(context);
         var anonymous = context.GetEndpoint()?.Metadata.GetMetadata<AnonymousEndpoint>() is not null;
         var token = anonymous ? null : ReadBearer(context);
-        var key = token is null ? null : organizations.FindKey(token) ?? sessions.Find(token);
+        var key = token is null ? null : keys.FindByValue(token) ?? sessions.Find(token);
         var org = key is null ? null : organizations.Get(key.OrganizationId);
 
         RateLimitDecision decision;

@@ -14,25 +14,39 @@ internal sealed class ExceptionMiddleware(RequestDelegate next, ILogger<Exceptio
         {
             await next(context).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (Handles(context, ex))
         {
-            // The client went away; nothing to answer.
+            await AnswerAsync(context, ex, logger).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!context.Response.HasStarted)
+    }
+
+    /// <summary>
+    /// True for what is answered here: any exception while the response has not started, and a cancellation because
+    /// the client went away (answered with nothing).
+    /// </summary>
+    public static bool Handles(HttpContext context, Exception ex) =>
+        IsClientGone(context, ex) || !context.Response.HasStarted;
+
+    /// <summary>Writes the error envelope for <paramref name="ex"/> (nothing when the client went away).</summary>
+    public static async Task AnswerAsync(HttpContext context, Exception ex, ILogger logger)
+    {
+        if (IsClientGone(context, ex))
         {
-            var error = Map(ex);
-            if (error.Status >= 500)
-            {
-                Log.UnhandledException(logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty);
-            }
-
-            if (error.Status == StatusCodes.Status413PayloadTooLarge)
-            {
-                await RequestBody.DrainAsync(context).ConfigureAwait(false);
-            }
-
-            await ErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
+            return;
         }
+
+        var error = Map(ex);
+        if (error.Status >= 500)
+        {
+            Log.UnhandledException(logger, ex, context.Request.Method, context.Request.Path.Value ?? string.Empty);
+        }
+
+        if (error.Status == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RequestBody.DrainAsync(context).ConfigureAwait(false);
+        }
+
+        await ErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
     }
 
     public static ApiError Map(Exception ex) => ex switch
@@ -45,4 +59,7 @@ internal sealed class ExceptionMiddleware(RequestDelegate next, ILogger<Exceptio
         JsonException => ApiError.BadRequest("The request body is not valid JSON."),
         _ => new ApiError(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An internal error occurred."),
     };
+
+    private static bool IsClientGone(HttpContext context, Exception ex) =>
+        ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested;
 }

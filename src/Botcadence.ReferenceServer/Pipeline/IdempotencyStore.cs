@@ -5,43 +5,43 @@ internal sealed class IdempotencyStore(ServerClock clock)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<(string Org, string Key), Entry> entries = [];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Org, string Key), Entry> _entries = [];
 
     /// <summary>Claims the key; returns the existing entry if there is one (in flight or completed).</summary>
     public Entry? TryBegin(string organizationId, string key, string fingerprint)
     {
         var now = clock.UtcNow;
-        lock (gate)
+        lock (_gate)
         {
-            if (entries.TryGetValue((organizationId, key), out var existing))
+            if (_entries.TryGetValue((organizationId, key), out var existing))
             {
                 if (existing.Response is null || existing.ExpiresAt > now)
                 {
                     return existing;
                 }
 
-                entries.Remove((organizationId, key));
+                _entries.Remove((organizationId, key));
             }
 
-            if (entries.Count > 10_000)
+            if (_entries.Count > 10_000)
             {
-                foreach (var stale in entries.Where(e => e.Value.Response is not null && e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
+                foreach (var stale in _entries.Where(e => e.Value.Response is not null && e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
                 {
-                    entries.Remove(stale);
+                    _entries.Remove(stale);
                 }
             }
 
-            entries[(organizationId, key)] = new Entry(fingerprint);
+            _entries[(organizationId, key)] = new Entry(fingerprint);
             return null;
         }
     }
 
     public void Complete(string organizationId, string key, StoredResponse response)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (entries.TryGetValue((organizationId, key), out var entry))
+            if (_entries.TryGetValue((organizationId, key), out var entry))
             {
                 entry.Response = response;
                 entry.ExpiresAt = clock.UtcNow + Retention;
@@ -51,11 +51,11 @@ internal sealed class IdempotencyStore(ServerClock clock)
 
     public void Abandon(string organizationId, string key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (entries.TryGetValue((organizationId, key), out var entry) && entry.Response is null)
+            if (_entries.TryGetValue((organizationId, key), out var entry) && entry.Response is null)
             {
-                entries.Remove((organizationId, key));
+                _entries.Remove((organizationId, key));
             }
         }
     }

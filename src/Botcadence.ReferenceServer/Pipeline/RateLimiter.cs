@@ -11,10 +11,10 @@ internal sealed record RateLimitDecision(int Limit, int Remaining, long ResetEpo
 /// </summary>
 internal sealed class RateLimiter(ServerClock clock, ReferenceServerOptions options)
 {
-    private readonly TimeSpan window = options.RateLimitWindow >= TimeSpan.FromSeconds(1) && options.RateLimitWindow.Ticks % TimeSpan.TicksPerSecond == 0
+    private readonly TimeSpan _window = options.RateLimitWindow >= TimeSpan.FromSeconds(1) && options.RateLimitWindow.Ticks % TimeSpan.TicksPerSecond == 0
         ? options.RateLimitWindow
         : throw new ArgumentOutOfRangeException(nameof(options), options.RateLimitWindow, "RateLimitWindow must be a whole number of seconds, at least one.");
-    private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
     public static int LimitForPlan(string plan, int? overrideLimit, int enterpriseDefault) => overrideLimit ?? plan switch
     {
@@ -28,9 +28,9 @@ internal sealed class RateLimiter(ServerClock clock, ReferenceServerOptions opti
     public RateLimitDecision Hit(string bucketKey, int limit)
     {
         var now = clock.UtcNow;
-        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
-        var reset = windowStart + window;
-        var bucket = buckets.GetOrAdd(bucketKey, static _ => new Bucket());
+        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % _window.Ticks), TimeSpan.Zero);
+        var reset = windowStart + _window;
+        var bucket = _buckets.GetOrAdd(bucketKey, static _ => new Bucket());
         int count;
         lock (bucket)
         {

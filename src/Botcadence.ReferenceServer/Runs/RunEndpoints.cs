@@ -17,7 +17,7 @@ internal static class RunEndpoints
         group.MapPatch("/{runId}/tasks/{taskId}", UpdateTaskAsync).RequireScope(Scopes.RunsWrite);
     }
 
-    private static IResult List(HttpContext context, RunStore store)
+    private static IResult List(HttpContext context, RunStore store, ServerClock clock)
     {
         var (before, limit) = Pagination.CursorParams(context);
         var status = Query.OneOf(context, "status", RunStatus.All);
@@ -27,11 +27,11 @@ internal static class RunEndpoints
             (status is null || effective == status)
             && (string.IsNullOrEmpty(templateId) || r.TemplateId == templateId)
             && (string.IsNullOrEmpty(assigneeId) || r.AssigneeId == assigneeId));
-        return ApiResults.Ok(Pagination.Cursor(items, r => r.Sequence, before, limit, r => store.ToJson(r, withTasks: false)));
+        return ApiResults.Ok(Pagination.Cursor(items, r => r.Sequence, before, limit, r => r.ToJson(clock.UtcNow, withTasks: false)));
     }
 
-    private static IResult Get(HttpContext context, string runId, RunStore store) =>
-        ApiResults.Ok(store.ToJson(store.Read(context.Caller().OrganizationId, runId) ?? throw ApiException.NotFound("Run", runId)));
+    private static IResult Get(HttpContext context, string runId, RunStore store, ServerClock clock) =>
+        ApiResults.Ok(store.RequireRead(context.Caller().OrganizationId, runId).ToJson(clock.UtcNow));
 
     private static async Task<IResult> LaunchAsync(HttpContext context, RunStore store, TemplateStore templates, ServerClock clock, EventBus events)
     {
@@ -43,7 +43,7 @@ internal static class RunEndpoints
         var formData = Fields.TryGet(body, "form_data", out var fd) && fd is not null ? (JsonObject)Fields.Object(fd, "form_data").DeepClone() : null;
 
         var org = context.Caller().OrganizationId;
-        var template = templates.Get(org, templateId) ?? throw ApiException.NotFound("Template", templateId);
+        var template = templates.Require(org, templateId);
         if (template.Status != TemplateStatus.Published)
         {
             throw new ApiException(ApiError.Conflict($"Template {template.Id} is a draft; publish it before launching runs."));
@@ -90,7 +90,7 @@ internal static class RunEndpoints
             ["name"] = run.Name,
             ["created_at"] = JsonResponse.Time(run.CreatedAt),
         });
-        return ApiResults.Created(store.ToJson(run), "/v1/runs/" + run.Id);
+        return ApiResults.Created(run.ToJson(clock.UtcNow), "/v1/runs/" + run.Id);
     }
 
     private static JsonObject? Prefill(IReadOnlyList<FormField> fields, JsonObject? formData)
@@ -115,7 +115,7 @@ internal static class RunEndpoints
     private static async Task<IResult> UpdateTaskAsync(HttpContext context, string runId, string taskId, RunStore store, ServerClock clock, EventBus events)
     {
         var org = context.Caller().OrganizationId;
-        var existing = store.Read(org, runId) ?? throw ApiException.NotFound("Run", runId);
+        var existing = store.RequireRead(org, runId);
         if (existing.Tasks.All(t => t.Id != taskId))
         {
             throw ApiException.NotFound("Task", taskId);
@@ -133,7 +133,7 @@ internal static class RunEndpoints
         RunTask? updatedTask = null;
         var runCompleted = false;
         var taskCompleted = false;
-        var updated = store.Update(org, runId, run =>
+        var updated = store.RequireUpdate(org, runId, run =>
         {
             if (run.Status != RunStatus.InProgress)
             {
@@ -195,7 +195,7 @@ internal static class RunEndpoints
             }
 
             return result;
-        }) ?? throw ApiException.NotFound("Run", runId);
+        });
 
         if (taskCompleted)
         {
@@ -219,7 +219,7 @@ internal static class RunEndpoints
             });
         }
 
-        return ApiResults.Ok(RunStore.ToJson(updatedTask!));
+        return ApiResults.Ok(updatedTask!.ToJson());
     }
 
     private static DateTimeOffset? Date(JsonNode? node, string path)

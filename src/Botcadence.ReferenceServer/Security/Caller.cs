@@ -1,3 +1,4 @@
+using Botcadence.ReferenceServer.ApiKeys;
 using Botcadence.ReferenceServer.Organizations;
 
 namespace Botcadence.ReferenceServer.Security;

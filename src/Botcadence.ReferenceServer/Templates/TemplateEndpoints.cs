@@ -14,42 +14,39 @@ internal static class TemplateEndpoints
         group.MapPost("/{templateId}/publish", Publish).RequireScope(Scopes.TemplatesPublish);
     }
 
-    private static Template Require(HttpContext context, TemplateStore store, string templateId) =>
-        store.Get(context.Caller().OrganizationId, templateId) ?? throw ApiException.NotFound("Template", templateId);
-
     private static IResult List(HttpContext context, TemplateStore store)
     {
         var (page, perPage) = Pagination.PageParams(context);
         var status = Query.OneOf(context, "status", TemplateStatus.All);
         var items = store.List(context.Caller().OrganizationId, t => status is null || t.Status == status);
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, TemplateStore.ToJson));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, t => t.ToJson()));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, TemplateStore store, ServerClock clock)
     {
         var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
-        var name = Fields.TryGet(body, "name", out var n) ? TemplateStore.Name(n) : throw Fields.Required("name");
+        var name = Fields.TryGet(body, "name", out var n) ? TemplateRequests.Name(n) : throw Fields.Required("name");
         var description = Fields.TryGet(body, "description", out var d) ? Fields.NullableString(d, "description", 10_000) : null;
-        var tasks = Fields.TryGet(body, "tasks", out var t) && t is not null ? TemplateStore.Tasks(t) : [];
-        var due = Fields.TryGet(body, "due_in_hours", out var h) ? TemplateStore.DueInHours(h, "due_in_hours") : null;
+        var tasks = Fields.TryGet(body, "tasks", out var t) && t is not null ? TemplateRequests.Tasks(t) : [];
+        var due = Fields.TryGet(body, "due_in_hours", out var h) ? TemplateRequests.DueInHours(h, "due_in_hours") : null;
         var now = clock.UtcNow;
         var template = new Template(Ids.New("tmpl"), context.Caller().OrganizationId, store.NextSequence(), name, description,
             TemplateStatus.Draft, tasks, due, now, now, null);
         store.Add(template);
-        return ApiResults.Created(TemplateStore.ToJson(template), "/v1/templates/" + template.Id);
+        return ApiResults.Created(template.ToJson(), "/v1/templates/" + template.Id);
     }
 
     private static IResult Get(HttpContext context, string templateId, TemplateStore store) =>
-        ApiResults.Ok(TemplateStore.ToJson(Require(context, store, templateId)));
+        ApiResults.Ok(store.Require(context.Caller().OrganizationId, templateId).ToJson());
 
     private static async Task<IResult> PatchAsync(HttpContext context, string templateId, TemplateStore store, ServerClock clock)
     {
-        Require(context, store, templateId);
+        store.Require(context.Caller().OrganizationId, templateId);
         var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
         var changes = new List<Func<Template, Template>>();
         if (Fields.TryGet(body, "name", out var n))
         {
-            var name = TemplateStore.Name(n);
+            var name = TemplateRequests.Name(n);
             changes.Add(t => t with { Name = name });
         }
 
@@ -61,17 +58,17 @@ internal static class TemplateEndpoints
 
         if (Fields.TryGet(body, "tasks", out var tk))
         {
-            var tasks = tk is null ? [] : TemplateStore.Tasks(tk);
+            var tasks = tk is null ? [] : TemplateRequests.Tasks(tk);
             changes.Add(t => t with { Tasks = tasks });
         }
 
         if (Fields.TryGet(body, "due_in_hours", out var h))
         {
-            var due = TemplateStore.DueInHours(h, "due_in_hours");
+            var due = TemplateRequests.DueInHours(h, "due_in_hours");
             changes.Add(t => t with { DueInHours = due });
         }
 
-        var updated = store.Update(context.Caller().OrganizationId, templateId, t =>
+        var updated = store.RequireUpdate(context.Caller().OrganizationId, templateId, t =>
         {
             if (t.Status != TemplateStatus.Draft)
             {
@@ -79,13 +76,13 @@ internal static class TemplateEndpoints
             }
 
             return changes.Aggregate(t, (current, change) => change(current)) with { UpdatedAt = clock.UtcNow };
-        }) ?? throw ApiException.NotFound("Template", templateId);
-        return ApiResults.Ok(TemplateStore.ToJson(updated));
+        });
+        return ApiResults.Ok(updated.ToJson());
     }
 
     private static IResult Publish(HttpContext context, string templateId, TemplateStore store, ServerClock clock)
     {
-        var updated = store.Update(context.Caller().OrganizationId, templateId, t =>
+        var updated = store.RequireUpdate(context.Caller().OrganizationId, templateId, t =>
         {
             if (t.Status != TemplateStatus.Draft)
             {
@@ -99,7 +96,7 @@ internal static class TemplateEndpoints
 
             var now = clock.UtcNow;
             return t with { Status = TemplateStatus.Published, PublishedAt = now, UpdatedAt = now };
-        }) ?? throw ApiException.NotFound("Template", templateId);
-        return ApiResults.Ok(TemplateStore.ToJson(updated));
+        });
+        return ApiResults.Ok(updated.ToJson());
     }
 }

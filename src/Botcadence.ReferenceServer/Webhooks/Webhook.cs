@@ -11,8 +11,8 @@ internal static class WebhookKinds
     public static IReadOnlyList<string> All { get; } = [Trigger, Subscription];
 }
 
-/// <summary>One webhook of either kind. Mutable fields change only under <see cref="WebhookStore"/>'s lock.</summary>
-internal sealed class Webhook
+/// <summary>One webhook of either kind. Mutable fields change (and are read) only under <see cref="WebhookStore"/>'s lock.</summary>
+internal sealed class Webhook : IOrganizationScoped
 {
     public required string Id { get; init; }
     public required string OrganizationId { get; init; }
@@ -32,8 +32,6 @@ internal sealed class Webhook
     public string? WorkflowId { get; init; }
     public string? Event { get; init; }
 
-    public bool Deleted { get; set; }
-
     public List<WebhookDelivery> Deliveries { get; } = [];
 
     /// <summary>The payload bytes of every event sent to this webhook, so a retry re-sends the very same body.</summary>
@@ -45,39 +43,42 @@ internal sealed class Webhook
     /// <summary>The secrets to sign with at <paramref name="now"/>: the current one first, then the previous one during its grace period.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
         PreviousSecret is not null && PreviousSecretExpiresAt > now ? [Secret, PreviousSecret] : [Secret];
+
+    /// <summary>The inbound URL of a trigger webhook on the server at <paramref name="root"/>.</summary>
+    private static string TriggerUrl(Uri? root, string id) =>
+        (root?.GetLeftPart(UriPartial.Authority) ?? "https://api.botcadence.com") + "/webhooks/" + id;
+
+    /// <summary>The wire shape; the secret only when <paramref name="includeSecret"/> (on creation and rotation). Call under the store's lock.</summary>
+    public JsonObject ToJson(Uri? root, bool includeSecret)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = Id,
+            ["kind"] = Kind,
+        };
+        if (Kind == WebhookKinds.Trigger)
+        {
+            json["url"] = TriggerUrl(root, Id);
+            json["workflow_id"] = WorkflowId;
+            json["event"] = Event;
+        }
+        else
+        {
+            json["url"] = Url;
+            json["events"] = new JsonArray([.. Events.Select(e => (JsonNode)JsonValue.Create(e))]);
+            json["description"] = Description;
+            if (includeSecret)
+            {
+                json["secret"] = Secret;
+            }
+
+            json["previous_secret_expires_at"] = JsonResponse.Time(PreviousSecretExpiresAt);
+        }
+
+        json["created_at"] = JsonResponse.Time(CreatedAt);
+        return json;
+    }
 }
 
 /// <summary>An event sent (or being sent) to a webhook.</summary>
 internal sealed record SentEvent(string Id, string Type, byte[] Body);
-
-/// <summary>One delivery attempt, as the delivery log shows it.</summary>
-internal sealed record WebhookDelivery(
-    string Id,
-    string WebhookId,
-    long Sequence,
-    string EventId,
-    string EventType,
-    int Attempt,
-    string Trigger,
-    int? StatusCode,
-    long LatencyMs,
-    string? Error,
-    DateTimeOffset AttemptedAt,
-    bool Success)
-{
-    public JsonObject ToJson() => new()
-    {
-        ["id"] = Id,
-        ["webhook_id"] = WebhookId,
-        ["event_id"] = EventId,
-        ["event"] = EventType,
-        ["attempt"] = Attempt,
-        ["trigger"] = Trigger,
-        ["status_code"] = StatusCode,
-        ["latency_ms"] = LatencyMs,
-        ["error"] = Error,
-        ["success"] = Success,
-        ["attempted_at"] = JsonResponse.Time(AttemptedAt),
-        ["delivered_at"] = Success ? JsonResponse.Time(AttemptedAt) : null,
-    };
-}

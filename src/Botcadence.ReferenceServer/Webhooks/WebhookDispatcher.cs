@@ -13,44 +13,54 @@ namespace Botcadence.ReferenceServer.Webhooks;
 /// every subscription of the organization that wants the event, retries failures on
 /// <see cref="ReferenceServerOptions.WebhookRetryDelays"/> (on the server clock), and logs every attempt.
 /// </summary>
-internal sealed class WebhookDispatcher : IAsyncDisposable
+internal sealed class WebhookDispatcher : IHostedService, IAsyncDisposable
 {
-
-    private readonly WebhookStore store;
-    private readonly ServerClock clock;
-    private readonly ReferenceServerOptions options;
-    private readonly HttpClient http;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<Task, byte> running = new();
-    private int disposed;
+    private readonly WebhookStore _store;
+    private readonly ServerClock _clock;
+    private readonly ReferenceServerOptions _options;
+    private readonly EventBus _bus;
+    private readonly HttpClient _http;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private int _disposed;
 
     public WebhookDispatcher(WebhookStore store, ServerClock clock, ReferenceServerOptions options, EventBus bus)
     {
-        this.store = store;
-        this.clock = clock;
-        this.options = options;
-        http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1), AllowAutoRedirect = false })
+        _store = store;
+        _clock = clock;
+        _options = options;
+        _bus = bus;
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1), AllowAutoRedirect = false })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        bus.Subscribe(OnEventAsync);
     }
 
-    public static byte[] Serialize(ServerEvent evt) => Encoding.UTF8.GetBytes(evt.ToPayload().ToJsonString(JsonResponse.WriteOptions));
+    /// <summary>Subscribes to the event bus when the host starts (a hosted service: nothing needs to resolve it first).</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _bus.Subscribe(OnEventAsync);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Nothing to do: <see cref="DisposeAsync"/> (called by <see cref="ReferenceServer.DisposeAsync"/>) ends the deliveries in flight.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static byte[] Serialize(ServerEvent evt) => Encoding.UTF8.GetBytes(evt.ToJson().ToJsonString(JsonResponse.WriteOptions));
 
     private Task OnEventAsync(ServerEvent evt)
     {
-        if (Volatile.Read(ref disposed) != 0)
+        if (Volatile.Read(ref _disposed) != 0)
         {
             return Task.CompletedTask;
         }
 
         var body = Serialize(evt);
-        foreach (var webhook in store.SubscribersOf(evt.OrganizationId, evt.Type))
+        foreach (var webhook in _store.SubscribersOf(evt.OrganizationId, evt.Type))
         {
             var sent = new SentEvent(evt.Id, evt.Type, body);
-            store.RecordEvent(webhook, sent);
-            Track(DeliverWithRetriesAsync(webhook, sent, stopping.Token));
+            _store.RecordEvent(webhook, sent);
+            Track(DeliverWithRetriesAsync(webhook, sent, _stopping.Token));
         }
 
         return Task.CompletedTask;
@@ -64,14 +74,14 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     public Task<WebhookDelivery> SendTestAsync(Webhook webhook, ServerEvent evt, CancellationToken cancellationToken)
     {
         var sent = new SentEvent(evt.Id, evt.Type, Serialize(evt));
-        store.RecordEvent(webhook, sent);
+        _store.RecordEvent(webhook, sent);
         return AttemptAsync(webhook, sent, "test", cancellationToken);
     }
 
     private void Track(Task task)
     {
-        running.TryAdd(task, 0);
-        _ = task.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _running.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task DeliverWithRetriesAsync(Webhook webhook, SentEvent sent, CancellationToken token)
@@ -79,10 +89,10 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         try
         {
             await Task.Yield();
-            var delays = options.WebhookRetryDelays;
+            var delays = _options.WebhookRetryDelays;
             for (var retry = 0; ; retry++)
             {
-                if (!store.IsLive(webhook))
+                if (!_store.IsLive(webhook))
                 {
                     return;
                 }
@@ -93,7 +103,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                     return;
                 }
 
-                await Task.Delay(delays[retry], clock.TimeProvider, token).ConfigureAwait(false);
+                await Task.Delay(delays[retry], _clock.TimeProvider, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -104,8 +114,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     private async Task<WebhookDelivery> AttemptAsync(Webhook webhook, SentEvent sent, string trigger, CancellationToken token)
     {
-        var attemptedAt = clock.UtcNow;
-        var secrets = store.Mutate(webhook, w => w.SigningSecrets(attemptedAt));
+        var attemptedAt = _clock.UtcNow;
+        var secrets = _store.WithLock(webhook, w => w.SigningSecrets(attemptedAt));
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
         {
             Content = new ByteArrayContent(sent.Body),
@@ -122,10 +132,10 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(token))
         {
-            timeout.CancelAfter(options.WebhookTimeout);
+            timeout.CancelAfter(_options.WebhookTimeout);
             try
             {
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
                 if (!response.IsSuccessStatusCode)
                 {
@@ -134,7 +144,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)
             {
-                error = $"Timed out after {options.WebhookTimeout.TotalMilliseconds:0} ms.";
+                error = $"Timed out after {_options.WebhookTimeout.TotalMilliseconds:0} ms.";
             }
             catch (HttpRequestException ex)
             {
@@ -145,39 +155,39 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         var delivery = new WebhookDelivery(
             Ids.New("dlv"),
             webhook.Id,
-            store.NextSequence(),
+            _store.NextSequence(),
             sent.Id,
             sent.Type,
-            store.NextAttempt(webhook, sent.Id),
+            _store.NextAttempt(webhook, sent.Id),
             trigger,
             status,
             watch.ElapsedMilliseconds,
             error,
             attemptedAt,
             error is null);
-        store.AddDelivery(webhook, delivery);
+        _store.AddDelivery(webhook, delivery);
         return delivery;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(running.Keys.ToArray()).ConfigureAwait(false);
+            await Task.WhenAll(_running.Keys.ToArray()).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // expected on shutdown
         }
 
-        http.Dispose();
-        stopping.Dispose();
+        _http.Dispose();
+        _stopping.Dispose();
     }
 
     /// <summary>A test event of the given type, with illustrative data.</summary>

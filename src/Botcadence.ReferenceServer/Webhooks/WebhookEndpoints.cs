@@ -31,12 +31,9 @@ internal static class WebhookEndpoints
 
     private static Uri Root(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}/");
 
-    private static Webhook Require(HttpContext context, WebhookStore store, string webhookId) =>
-        store.Get(context.Caller().OrganizationId, webhookId) ?? throw ApiException.NotFound("Webhook", webhookId);
-
     private static Webhook RequireSubscription(HttpContext context, WebhookStore store, string webhookId)
     {
-        var webhook = Require(context, store, webhookId);
+        var webhook = store.Require(context.Caller().OrganizationId, webhookId);
         return webhook.Kind == WebhookKinds.Subscription
             ? webhook
             : throw new ApiException(ApiError.Conflict($"Webhook {webhookId} is a trigger webhook; only subscriptions deliver events."));
@@ -48,14 +45,17 @@ internal static class WebhookEndpoints
         var kind = Query.OneOf(context, "kind", WebhookKinds.All);
         var root = Root(context);
         var items = store.List(context.Caller().OrganizationId, w => kind is null || w.Kind == kind);
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, w => store.ToJson(w, root, includeSecret: false)));
+        return ApiResults.Ok(Pagination.Page(items, page, perPage, w => store.WithLock(w, x => x.ToJson(root, includeSecret: false))));
     }
 
     private static IResult Get(HttpContext context, string webhookId, WebhookStore store) =>
-        ApiResults.Ok(store.ToJson(Require(context, store, webhookId), Root(context), includeSecret: false));
+        ApiResults.Ok(store.WithLock(store.Require(context.Caller().OrganizationId, webhookId), w => w.ToJson(Root(context), includeSecret: false)));
 
-    private static IResult Delete(HttpContext context, string webhookId, WebhookStore store) =>
-        store.Delete(context.Caller().OrganizationId, webhookId) ? ApiResults.NoContent() : throw ApiException.NotFound("Webhook", webhookId);
+    private static IResult Delete(HttpContext context, string webhookId, WebhookStore store)
+    {
+        store.RequireDelete(context.Caller().OrganizationId, webhookId);
+        return ApiResults.NoContent();
+    }
 
     private static async Task<IResult> CreateAsync(HttpContext context, WebhookStore store, WorkflowStore workflows, ServerClock clock)
     {
@@ -81,10 +81,7 @@ internal static class WebhookEndpoints
                 }
             }
 
-            if (workflows.Get(organizationId, workflowId) is null)
-            {
-                throw ApiException.NotFound("Workflow", workflowId);
-            }
+            workflows.Require(organizationId, workflowId);
 
             webhook = new Webhook
             {
@@ -154,7 +151,7 @@ internal static class WebhookEndpoints
         }
 
         store.Add(webhook);
-        return ApiResults.Created(store.ToJson(webhook, Root(context), includeSecret: true), "/v1/webhooks/" + webhook.Id);
+        return ApiResults.Created(store.WithLock(webhook, w => w.ToJson(Root(context), includeSecret: true)), "/v1/webhooks/" + webhook.Id);
     }
 
     private static List<string> ParseEvents(JsonNode? node)
@@ -186,7 +183,7 @@ internal static class WebhookEndpoints
 
     private static IResult ListDeliveries(HttpContext context, string webhookId, WebhookStore store)
     {
-        var webhook = Require(context, store, webhookId);
+        var webhook = store.Require(context.Caller().OrganizationId, webhookId);
         var (page, perPage) = Pagination.PageParams(context);
         return ApiResults.Ok(Pagination.Page(store.Deliveries(webhook), page, perPage, d => d.ToJson()));
     }
@@ -235,17 +232,17 @@ internal static class WebhookEndpoints
         }
 
         var now = clock.UtcNow;
-        store.Mutate(webhook, w =>
+        store.WithLock(webhook, w =>
         {
             w.PreviousSecret = grace > TimeSpan.Zero ? w.Secret : null;
             w.PreviousSecretExpiresAt = grace > TimeSpan.Zero ? now + grace : null;
             w.Secret = WebhookSigner.NewSecret();
             return 0;
         });
-        return ApiResults.Ok(store.ToJson(webhook, Root(context), includeSecret: true));
+        return ApiResults.Ok(store.WithLock(webhook, w => w.ToJson(Root(context), includeSecret: true)));
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext context, string hookId, WebhookStore store, WorkflowStore workflows, ExecutionStore executions, ExecutionEngine engine, EventBus bus)
+    private static async Task<IResult> TriggerAsync(HttpContext context, string hookId, WebhookStore store, WorkflowStore workflows, ExecutionEngine engine)
     {
         var hook = store.Find(hookId);
         if (hook is null || hook.Kind != WebhookKinds.Trigger)
@@ -254,16 +251,8 @@ internal static class WebhookEndpoints
         }
 
         var body = await RequestBody.ReadObjectAsync(context, required: false).ConfigureAwait(false);
-        var workflow = workflows.Get(hook.OrganizationId, hook.WorkflowId!) ?? throw ApiException.NotFound("Workflow", hook.WorkflowId!);
-        if (workflow.Status != WorkflowStatus.Active)
-        {
-            throw new ApiException(ApiError.Conflict($"Workflow {workflow.Id} is not active."));
-        }
-
-        var execution = executions.Create(workflow, body is null ? [] : (JsonObject)body.DeepClone());
-        var json = executions.GetJson(workflow.OrganizationId, execution.Id)!;
-        bus.Publish(workflow.OrganizationId, EventTypes.WorkflowExecuted, (JsonObject)json.DeepClone());
-        engine.Start(execution);
+        var workflow = workflows.Require(hook.OrganizationId, hook.WorkflowId!);
+        var (execution, json) = engine.Launch(workflow, body is null ? [] : (JsonObject)body.DeepClone());
         return ApiResults.Accepted(new JsonObject { ["execution_id"] = execution.Id, ["status"] = json["status"]?.DeepClone() }, "/v1/executions/" + execution.Id);
     }
 }

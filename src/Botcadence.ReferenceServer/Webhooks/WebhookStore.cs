@@ -1,166 +1,46 @@
-using System.Text.Json.Nodes;
-
 namespace Botcadence.ReferenceServer.Webhooks;
 
-/// <summary>Webhooks of both kinds per organization, with their delivery logs. Thread-safe.</summary>
-internal sealed class WebhookStore
+/// <summary>
+/// Webhooks of both kinds per organization, with their delivery logs. A webhook's mutable parts (secrets, deliveries,
+/// sent events) are read and changed only under this store's lock (<see cref="WithLock"/>).
+/// </summary>
+internal sealed class WebhookStore() : OrganizationScopedStore<Webhook>("Webhook")
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, Webhook> byId = new(StringComparer.Ordinal);
-    private long sequence;
+    private readonly Lock _gate = new();
 
-    public long NextSequence() => Interlocked.Increment(ref sequence);
+    /// <summary>True while the webhook is stored (until it is deleted).</summary>
+    public bool IsLive(Webhook webhook) => ReferenceEquals(Find(webhook.Id), webhook);
 
-    public void Add(Webhook webhook)
+    /// <summary>Subscriptions of the organization that want the event type, oldest first.</summary>
+    public IReadOnlyList<Webhook> SubscribersOf(string organizationId, string eventType) =>
+        [.. List(organizationId, w => w.Wants(eventType)).Reverse()];
+
+    /// <summary>Runs <paramref name="action"/> under the lock: the only way to read or change a webhook's mutable parts.</summary>
+    public T WithLock<T>(Webhook webhook, Func<Webhook, T> action)
     {
-        lock (gate)
+        lock (_gate)
         {
-            byId.Add(webhook.Id, webhook);
+            return action(webhook);
         }
     }
 
-    /// <summary>A live webhook of the organization, or null.</summary>
-    public Webhook? Get(string organizationId, string id)
-    {
-        lock (gate)
-        {
-            return byId.TryGetValue(id, out var w) && w.OrganizationId == organizationId && !w.Deleted ? w : null;
-        }
-    }
+    public void RecordEvent(Webhook webhook, SentEvent sent) => WithLock(webhook, w => w.SentEvents.TryAdd(sent.Id, sent));
 
-    /// <summary>A live webhook by id alone (inbound trigger URLs carry no organization).</summary>
-    public Webhook? Find(string id)
+    public void AddDelivery(Webhook webhook, WebhookDelivery delivery) => WithLock(webhook, w =>
     {
-        lock (gate)
-        {
-            return byId.TryGetValue(id, out var w) && !w.Deleted ? w : null;
-        }
-    }
-
-    public bool IsLive(Webhook webhook)
-    {
-        lock (gate)
-        {
-            return !webhook.Deleted;
-        }
-    }
-
-    /// <summary>Newest first.</summary>
-    public IReadOnlyList<Webhook> List(string organizationId, Func<Webhook, bool> filter)
-    {
-        lock (gate)
-        {
-            return byId.Values.Where(w => w.OrganizationId == organizationId && !w.Deleted && filter(w)).OrderByDescending(w => w.Sequence).ToList();
-        }
-    }
-
-    /// <summary>Live subscriptions of the organization that want the event type.</summary>
-    public IReadOnlyList<Webhook> SubscribersOf(string organizationId, string eventType)
-    {
-        lock (gate)
-        {
-            return byId.Values.Where(w => w.OrganizationId == organizationId && !w.Deleted && w.Wants(eventType)).OrderBy(w => w.Sequence).ToList();
-        }
-    }
-
-    public bool Delete(string organizationId, string id)
-    {
-        lock (gate)
-        {
-            if (!byId.TryGetValue(id, out var w) || w.OrganizationId != organizationId || w.Deleted)
-            {
-                return false;
-            }
-
-            w.Deleted = true;
-            return true;
-        }
-    }
-
-    public T Mutate<T>(Webhook webhook, Func<Webhook, T> mutate)
-    {
-        lock (gate)
-        {
-            return mutate(webhook);
-        }
-    }
-
-    public void RecordEvent(Webhook webhook, SentEvent sent)
-    {
-        lock (gate)
-        {
-            webhook.SentEvents.TryAdd(sent.Id, sent);
-        }
-    }
-
-    public void AddDelivery(Webhook webhook, WebhookDelivery delivery)
-    {
-        lock (gate)
-        {
-            webhook.Deliveries.Add(delivery);
-        }
-    }
+        w.Deliveries.Add(delivery);
+        return true;
+    });
 
     /// <summary>The next attempt number for an event at this webhook (1 for the first).</summary>
-    public int NextAttempt(Webhook webhook, string eventId)
-    {
-        lock (gate)
-        {
-            return webhook.Deliveries.Count(d => d.EventId == eventId) + 1;
-        }
-    }
+    public int NextAttempt(Webhook webhook, string eventId) => WithLock(webhook, w => w.Deliveries.Count(d => d.EventId == eventId) + 1);
 
     /// <summary>The delivery log, newest first.</summary>
-    public IReadOnlyList<WebhookDelivery> Deliveries(Webhook webhook)
+    public IReadOnlyList<WebhookDelivery> Deliveries(Webhook webhook) => WithLock(webhook, w => w.Deliveries.OrderByDescending(d => d.Sequence).ToList());
+
+    public (WebhookDelivery Delivery, SentEvent Event)? FindDelivery(Webhook webhook, string deliveryId) => WithLock(webhook, w =>
     {
-        lock (gate)
-        {
-            return webhook.Deliveries.OrderByDescending(d => d.Sequence).ToList();
-        }
-    }
-
-    public (WebhookDelivery Delivery, SentEvent Event)? FindDelivery(Webhook webhook, string deliveryId)
-    {
-        lock (gate)
-        {
-            var delivery = webhook.Deliveries.FirstOrDefault(d => d.Id == deliveryId);
-            return delivery is not null && webhook.SentEvents.TryGetValue(delivery.EventId, out var sent) ? (delivery, sent) : null;
-        }
-    }
-
-    public JsonObject ToJson(Webhook w, Uri? root, bool includeSecret)
-    {
-        lock (gate)
-        {
-            var json = new JsonObject
-            {
-                ["id"] = w.Id,
-                ["kind"] = w.Kind,
-            };
-            if (w.Kind == WebhookKinds.Trigger)
-            {
-                json["url"] = TriggerUrl(root, w.Id);
-                json["workflow_id"] = w.WorkflowId;
-                json["event"] = w.Event;
-            }
-            else
-            {
-                json["url"] = w.Url;
-                json["events"] = new JsonArray([.. w.Events.Select(e => (JsonNode)JsonValue.Create(e))]);
-                json["description"] = w.Description;
-                if (includeSecret)
-                {
-                    json["secret"] = w.Secret;
-                }
-
-                json["previous_secret_expires_at"] = JsonResponse.Time(w.PreviousSecretExpiresAt);
-            }
-
-            json["created_at"] = JsonResponse.Time(w.CreatedAt);
-            return json;
-        }
-    }
-
-    public static string TriggerUrl(Uri? root, string id) =>
-        (root?.GetLeftPart(UriPartial.Authority) ?? "https://api.botcadence.com") + "/webhooks/" + id;
+        var delivery = w.Deliveries.FirstOrDefault(d => d.Id == deliveryId);
+        return delivery is not null && w.SentEvents.TryGetValue(delivery.EventId, out var sent) ? (delivery, sent) : ((WebhookDelivery, SentEvent)?)null;
+    });
 }

@@ -13,13 +13,19 @@ internal static class WorkflowStatus
 }
 
 /// <summary>One action of a workflow. <see cref="Config"/> is never mutated once stored.</summary>
-internal sealed record WorkflowAction(string Id, string Type, JsonObject Config);
+internal sealed record WorkflowAction(string Id, string Type, JsonObject Config)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["type"] = Type,
+        ["config"] = Config.DeepClone(),
+    };
+}
 
 /// <summary>A stored workflow (immutable snapshot; the store swaps whole records).</summary>
 internal sealed record Workflow(
-    string Id,
-    string OrganizationId,
-    long Sequence,
+    string Id, string OrganizationId, long Sequence,
     string Name,
     string? Description,
     string Status,
@@ -29,8 +35,26 @@ internal sealed record Workflow(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ActivatedAt,
-    DateTimeOffset? DeactivatedAt)
+    DateTimeOffset? DeactivatedAt) : IOrganizationScoped
 {
+    /// <summary>The wire shape, with the counters of the workflow's executions.</summary>
+    public JsonObject ToJson(WorkflowExecutionStats stats) => new()
+    {
+        ["id"] = Id,
+        ["name"] = Name,
+        ["description"] = Description,
+        ["status"] = Status,
+        ["channel"] = Channel,
+        ["trigger"] = Trigger?.DeepClone(),
+        ["actions"] = new JsonArray([.. Actions.Select(a => (JsonNode)a.ToJson())]),
+        ["created_at"] = JsonResponse.Time(CreatedAt),
+        ["updated_at"] = JsonResponse.Time(UpdatedAt),
+        ["activated_at"] = JsonResponse.Time(ActivatedAt),
+        ["deactivated_at"] = JsonResponse.Time(DeactivatedAt),
+        ["execution_count"] = stats.Total,
+        ["success_rate"] = stats.SuccessRate,
+    };
+
     /// <summary>Returns a copy moved to <paramref name="status"/>, stamping activated_at / deactivated_at on a change.</summary>
     public Workflow WithStatus(string status, DateTimeOffset now)
     {

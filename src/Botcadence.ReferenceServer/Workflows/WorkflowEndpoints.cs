@@ -21,11 +21,8 @@ internal static class WorkflowEndpoints
         group.MapGet("/{workflowId}/metrics", WorkflowMetrics.Get).RequireScope(Scopes.WorkflowsRead);
     }
 
-    internal static Workflow Require(HttpContext context, WorkflowStore store, string workflowId) =>
-        store.Get(context.Caller().OrganizationId, workflowId) ?? throw ApiException.NotFound("Workflow", workflowId);
-
     private static JsonObject ToJson(Workflow w, ExecutionStore executions) =>
-        WorkflowJson.ToJson(w, executions.Stats(w.OrganizationId, w.Id));
+        w.ToJson(executions.Stats(w.OrganizationId, w.Id));
 
     private static IResult List(HttpContext context, WorkflowStore store, ExecutionStore executions)
     {
@@ -67,24 +64,23 @@ internal static class WorkflowEndpoints
     }
 
     private static IResult Get(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions) =>
-        ApiResults.Ok(ToJson(Require(context, store, workflowId), executions));
+        ApiResults.Ok(ToJson(store.Require(context.Caller().OrganizationId, workflowId), executions));
 
     private static async Task<IResult> PatchAsync(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions, ServerClock clock)
     {
-        Require(context, store, workflowId);
+        store.Require(context.Caller().OrganizationId, workflowId);
         var body = await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false);
         var change = WorkflowRequests.ParsePatch(body!);
-        var updated = store.Update(context.Caller().OrganizationId, workflowId, w => change(w, clock.UtcNow))
-            ?? throw ApiException.NotFound("Workflow", workflowId);
+        var updated = store.RequireUpdate(context.Caller().OrganizationId, workflowId, w => change(w, clock.UtcNow));
         return ApiResults.Ok(ToJson(updated, executions));
     }
 
     private static async Task<IResult> ReplaceAsync(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions, ServerClock clock)
     {
-        Require(context, store, workflowId);
+        store.Require(context.Caller().OrganizationId, workflowId);
         var body = await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false);
         var fields = WorkflowRequests.ParseFull(body!);
-        var updated = store.Update(context.Caller().OrganizationId, workflowId, w =>
+        var updated = store.RequireUpdate(context.Caller().OrganizationId, workflowId, w =>
         {
             var now = clock.UtcNow;
             var replaced = w with
@@ -96,14 +92,15 @@ internal static class WorkflowEndpoints
                 Actions = fields.Actions,
             };
             return replaced.WithStatus(fields.Status ?? w.Status, now) with { UpdatedAt = now };
-        }) ?? throw ApiException.NotFound("Workflow", workflowId);
+        });
         return ApiResults.Ok(ToJson(updated, executions));
     }
 
-    private static IResult Delete(HttpContext context, string workflowId, WorkflowStore store) =>
-        store.Delete(context.Caller().OrganizationId, workflowId)
-            ? ApiResults.NoContent()
-            : throw ApiException.NotFound("Workflow", workflowId);
+    private static IResult Delete(HttpContext context, string workflowId, WorkflowStore store)
+    {
+        store.RequireDelete(context.Caller().OrganizationId, workflowId);
+        return ApiResults.NoContent();
+    }
 
     private static IResult Activate(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions, ServerClock clock) =>
         SetStatus(context, workflowId, WorkflowStatus.Active, store, executions, clock);
@@ -113,14 +110,13 @@ internal static class WorkflowEndpoints
 
     private static IResult SetStatus(HttpContext context, string workflowId, string status, WorkflowStore store, ExecutionStore executions, ServerClock clock)
     {
-        var updated = store.Update(context.Caller().OrganizationId, workflowId, w => w.WithStatus(status, clock.UtcNow))
-            ?? throw ApiException.NotFound("Workflow", workflowId);
+        var updated = store.RequireUpdate(context.Caller().OrganizationId, workflowId, w => w.WithStatus(status, clock.UtcNow));
         return ApiResults.Ok(ToJson(updated, executions));
     }
 
-    private static async Task<IResult> ExecuteAsync(HttpContext context, string workflowId, WorkflowStore store, ExecutionStore executions, ExecutionEngine engine, Events.EventBus bus)
+    private static async Task<IResult> ExecuteAsync(HttpContext context, string workflowId, WorkflowStore store, ExecutionEngine engine)
     {
-        var workflow = Require(context, store, workflowId);
+        var workflow = store.Require(context.Caller().OrganizationId, workflowId);
         var body = await RequestBody.ReadObjectAsync(context, required: false).ConfigureAwait(false);
         JsonObject input = [];
         if (body is not null && Fields.TryGet(body, "input", out var inputNode) && inputNode is not null)
@@ -128,15 +124,7 @@ internal static class WorkflowEndpoints
             input = (JsonObject)Fields.Object(inputNode, "input").DeepClone();
         }
 
-        if (workflow.Status != WorkflowStatus.Active)
-        {
-            throw new ApiException(ApiError.Conflict($"Workflow {workflow.Id} is not active."));
-        }
-
-        var execution = executions.Create(workflow, input);
-        var json = executions.GetJson(workflow.OrganizationId, execution.Id)!;
-        bus.Publish(workflow.OrganizationId, Events.EventTypes.WorkflowExecuted, (JsonObject)json.DeepClone());
-        engine.Start(execution);
+        var (execution, json) = engine.Launch(workflow, input);
         return ApiResults.Accepted(json, "/v1/executions/" + execution.Id);
     }
 }

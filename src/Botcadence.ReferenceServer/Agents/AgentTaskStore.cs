@@ -1,0 +1,4 @@
+namespace Botcadence.ReferenceServer.Agents;
+
+/// <summary>Agent task history.</summary>
+internal sealed class AgentTaskStore() : OrganizationScopedStore<AgentTask>("Task");

@@ -1,0 +1,4 @@
+namespace Botcadence.ReferenceServer.DataSources;
+
+/// <summary>Records of every data source.</summary>
+internal sealed class DataRecordStore() : OrganizationScopedStore<DataRecord>("Record");

@@ -1,0 +1,4 @@
+namespace Botcadence.ReferenceServer.Forms;
+
+/// <summary>Submissions of every form.</summary>
+internal sealed class FormSubmissionStore() : OrganizationScopedStore<FormSubmission>("Submission");
