@@ -1,42 +1,14 @@
 #if !NET9_0_OR_GREATER
-// The server targets net8.0 as well (for Botcadence.Sdk.Testing); these stand in for the few newer APIs it uses.
-namespace System.Threading
+// The server targets net8.0 as well (for Botcadence.Sdk.Testing); these stand in for the few newer static APIs it uses.
+namespace Botcadence.ReferenceServer.Core;
+
+/// <summary>net8.0 stand-ins for newer static APIs.</summary>
+internal static class Net8Compat
 {
-    /// <summary>net8.0 stand-in for <c>System.Threading.Lock</c>, on the object's monitor.</summary>
-    internal sealed class Lock
+    extension(Convert)
     {
-        private readonly object _monitor = new();
-
-        /// <summary>Enters the lock; the compiler calls this for <c>lock (gate)</c>.</summary>
-        public Scope EnterScope()
-        {
-            Monitor.Enter(_monitor);
-            return new Scope(_monitor);
-        }
-
-        /// <summary>Leaves the lock when disposed.</summary>
-        public readonly ref struct Scope
-        {
-            private readonly object _owner;
-
-            internal Scope(object owner) => _owner = owner;
-
-            /// <summary>Leaves the lock.</summary>
-            public void Dispose() => Monitor.Exit(_owner);
-        }
-    }
-}
-
-namespace Botcadence.ReferenceServer.Core
-{
-    /// <summary>net8.0 stand-ins for newer static APIs.</summary>
-    internal static class Net8Compat
-    {
-        extension(Convert)
-        {
-            /// <summary><c>Convert.ToHexStringLower</c> (net9.0+).</summary>
-            public static string ToHexStringLower(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
-        }
+        /// <summary><c>Convert.ToHexStringLower</c> (net9.0+).</summary>
+        public static string ToHexStringLower(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
     }
 }
 #endif

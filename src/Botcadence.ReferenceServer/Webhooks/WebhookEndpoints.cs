@@ -61,124 +61,29 @@ internal static class WebhookEndpoints
     {
         var body = (await RequestBody.ReadObjectAsync(context, required: true).ConfigureAwait(false))!;
         var organizationId = context.Caller().OrganizationId;
-        var isTrigger = body.ContainsKey("workflow_id");
-        var isSubscription = body.ContainsKey("url") || body.ContainsKey("events");
-        if (isTrigger && isSubscription)
+        var isTrigger = WebhookRequests.IsTrigger(body);
+        var trigger = isTrigger ? WebhookRequests.ParseTrigger(body) : null;
+        var subscription = isTrigger ? null : WebhookRequests.ParseSubscription(body);
+        if (trigger is not null)
         {
-            throw Fields.Invalid("workflow_id", "Send either 'workflow_id' and 'event' (a trigger webhook) or 'url' and 'events' (an event subscription), not both.");
+            workflows.Require(organizationId, trigger.WorkflowId);
         }
 
-        Webhook webhook;
-        if (isTrigger)
+        var webhook = store.Add(new Webhook
         {
-            var workflowId = body["workflow_id"] is { } workflowNode ? Fields.String(workflowNode, "workflow_id", 1, 200) : throw Fields.Required("workflow_id");
-            var evt = Fields.TryGet(body, "event", out var e) ? Fields.NullableString(e, "event", 200) : null;
-            foreach (var (name, _) in body)
-            {
-                if (name is not "workflow_id" and not "event")
-                {
-                    throw Fields.Invalid(name, $"'{name}' is not a field of a trigger webhook.");
-                }
-            }
-
-            workflows.Require(organizationId, workflowId);
-
-            webhook = new Webhook
-            {
-                Id = Ids.New("hook"),
-                OrganizationId = organizationId,
-                Kind = WebhookKinds.Trigger,
-                Sequence = store.NextSequence(),
-                CreatedAt = clock.UtcNow,
-                WorkflowId = workflowId,
-                Event = evt,
-            };
-        }
-        else
-        {
-            if (!Fields.TryGet(body, "url", out var urlNode))
-            {
-                throw Fields.Required("url");
-            }
-
-            var url = Fields.String(urlNode, "url", 1, 2048);
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                throw Fields.Invalid("url", "'url' must be an absolute http or https URL.");
-            }
-
-            if (!Fields.TryGet(body, "events", out var eventsNode))
-            {
-                throw Fields.Required("events");
-            }
-
-            var events = ParseEvents(eventsNode);
-            var description = Fields.TryGet(body, "description", out var d) ? Fields.NullableString(d, "description", 500) : null;
-            string secret;
-            if (Fields.TryGet(body, "secret", out var s) && s is not null)
-            {
-                secret = Fields.String(s, "secret", 1, 200);
-                if (!WebhookSigner.IsValidSecret(secret))
-                {
-                    throw Fields.Invalid("secret", "'secret' must be 'whsec_' followed by the base64 of 24 to 64 random bytes; omit it to have one generated.");
-                }
-            }
-            else
-            {
-                secret = WebhookSigner.NewSecret();
-            }
-
-            foreach (var (name, _) in body)
-            {
-                if (name is not "url" and not "events" and not "description" and not "secret")
-                {
-                    throw Fields.Invalid(name, $"'{name}' is not a field of an event subscription.");
-                }
-            }
-
-            webhook = new Webhook
-            {
-                Id = Ids.New("hook"),
-                OrganizationId = organizationId,
-                Kind = WebhookKinds.Subscription,
-                Sequence = store.NextSequence(),
-                CreatedAt = clock.UtcNow,
-                Url = uri.AbsoluteUri,
-                Events = events,
-                Description = description,
-                Secret = secret,
-            };
-        }
-
-        store.Add(webhook);
+            Id = Ids.New("hook"),
+            OrganizationId = organizationId,
+            Kind = isTrigger ? WebhookKinds.Trigger : WebhookKinds.Subscription,
+            Sequence = store.NextSequence(),
+            CreatedAt = clock.UtcNow,
+            WorkflowId = trigger?.WorkflowId,
+            Event = trigger?.Event,
+            Url = subscription?.Url,
+            Events = subscription?.Events ?? [],
+            Description = subscription?.Description,
+            Secret = subscription?.Secret ?? string.Empty,
+        });
         return ApiResults.Created(store.WithLock(webhook, w => w.ToJson(Root(context), includeSecret: true)), "/v1/webhooks/" + webhook.Id);
-    }
-
-    private static List<string> ParseEvents(JsonNode? node)
-    {
-        var array = Fields.Array(node, "events");
-        if (array.Count == 0)
-        {
-            throw Fields.Invalid("events", "'events' must name at least one event, or be [\"*\"] for all.");
-        }
-
-        var events = new List<string>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            var path = $"events[{i}]";
-            var name = Fields.String(array[i], path);
-            if (name != "*" && !EventTypes.All.Contains(name))
-            {
-                throw Fields.Invalid(path, $"'{path}' must be '*' or one of: {string.Join(", ", EventTypes.All)}.");
-            }
-
-            if (!events.Contains(name))
-            {
-                events.Add(name);
-            }
-        }
-
-        return events;
     }
 
     private static IResult ListDeliveries(HttpContext context, string webhookId, WebhookStore store)
