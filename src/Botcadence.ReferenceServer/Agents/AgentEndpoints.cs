@@ -21,13 +21,8 @@ internal static class AgentEndpoints
     /// <summary>Tokens of a text: one per four characters, rounded up (at least one for non-empty text).</summary>
     public static int Tokens(string text) => (text.Length + 3) / 4;
 
-    private static IResult List(HttpContext context, AgentStore store)
-    {
-        var (page, perPage) = Pagination.PageParams(context);
-        var status = Query.OneOf(context, "status", Agent.Statuses);
-        var items = store.List(context.Caller().OrganizationId, a => status is null || a.Status == status);
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, a => a.ToJson()));
-    }
+    private static IResult List(HttpContext context, AgentStore store) =>
+        Pagination.FilteredPage(context, store, "status", Agent.Statuses, a => a.Status, a => a.ToJson());
 
     private static IResult Get(HttpContext context, string agentId, AgentStore store) =>
         ApiResults.Ok(store.Require(context.Caller().OrganizationId, agentId).ToJson());

@@ -12,13 +12,8 @@ internal static class CredentialEndpoints
         group.MapDelete("/{credentialId}", Delete).RequireScope(Scopes.CredentialsWrite);
     }
 
-    private static IResult List(HttpContext context, CredentialStore store)
-    {
-        var (page, perPage) = Pagination.PageParams(context);
-        var type = Query.OneOf(context, "type", Credential.Types);
-        var items = store.List(context.Caller().OrganizationId, c => type is null || c.Type == type);
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, c => c.ToJson()));
-    }
+    private static IResult List(HttpContext context, CredentialStore store) =>
+        Pagination.FilteredPage(context, store, "type", Credential.Types, c => c.Type, c => c.ToJson());
 
     private static async Task<IResult> CreateAsync(HttpContext context, CredentialStore store, ServerClock clock)
     {

@@ -19,6 +19,20 @@ internal static class Pagination
         return (page, perPage);
     }
 
+    /// <summary>
+    /// A page-style list of the caller's items, newest first, filtered by at most one enum query parameter (<c>status</c>,
+    /// <c>role</c>, <c>type</c>): the paging parameters are read first, then the filter (400 naming whichever is bad).
+    /// </summary>
+    public static IResult FilteredPage<T>(
+        HttpContext context, OrganizationScopedStore<T> store, string parameter, IReadOnlyCollection<string> allowed, Func<T, string> field, Func<T, JsonNode> map)
+        where T : class, IOrganizationScoped
+    {
+        var (page, perPage) = PageParams(context);
+        var value = Query.OneOf(context, parameter, allowed);
+        var items = store.List(context.Caller().OrganizationId, i => value is null || field(i) == value);
+        return ApiResults.Ok(Page(items, page, perPage, map));
+    }
+
     public static JsonObject Page<T>(IReadOnlyList<T> items, int page, int perPage, Func<T, JsonNode> map)
     {
         var data = new JsonArray();

@@ -14,13 +14,8 @@ internal static class TemplateEndpoints
         group.MapPost("/{templateId}/publish", Publish).RequireScope(Scopes.TemplatesPublish);
     }
 
-    private static IResult List(HttpContext context, TemplateStore store)
-    {
-        var (page, perPage) = Pagination.PageParams(context);
-        var status = Query.OneOf(context, "status", TemplateStatus.All);
-        var items = store.List(context.Caller().OrganizationId, t => status is null || t.Status == status);
-        return ApiResults.Ok(Pagination.Page(items, page, perPage, t => t.ToJson()));
-    }
+    private static IResult List(HttpContext context, TemplateStore store) =>
+        Pagination.FilteredPage(context, store, "status", TemplateStatus.All, t => t.Status, t => t.ToJson());
 
     private static async Task<IResult> CreateAsync(HttpContext context, TemplateStore store, ServerClock clock)
     {
