@@ -115,7 +115,7 @@ internal static class ReferenceServerApp
     }
 
     /// <summary>Creates the default organization and its full-scope key.</summary>
-    public static (Organization Organization, ApiKeyRecord Key) Seed(WebApplication app, ReferenceServerOptions options)
+    public static (Organization Organization, ApiKey Key) Seed(WebApplication app, ReferenceServerOptions options)
     {
         var org = app.Services.GetRequiredService<OrganizationStore>()
             .CreateOrganization("Default Organization", options.DefaultPlan, null, OrganizationStore.DefaultOrganizationId);

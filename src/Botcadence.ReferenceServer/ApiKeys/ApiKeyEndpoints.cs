@@ -65,7 +65,7 @@ internal static class ApiKeyEndpoints
             expiresAt = parsed;
         }
 
-        var mode = Fields.TryGet(body, "resource_mode", out var r) && r is not null ? Fields.OneOf(r, "resource_mode", ApiKeyRecord.ResourceModes) : "ALL";
+        var mode = Fields.TryGet(body, "resource_mode", out var r) && r is not null ? Fields.OneOf(r, "resource_mode", ApiKey.ResourceModes) : "ALL";
         var key = keys.Create(context.Caller().OrganizationId, scopes, expiresAt, name, resourceMode: mode);
         return ApiResults.Created(key.ToJson(includePlainKey: true), "/v1/api-keys/" + key.Id);
     }

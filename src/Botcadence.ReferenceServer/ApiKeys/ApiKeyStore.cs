@@ -9,11 +9,11 @@ namespace Botcadence.ReferenceServer.ApiKeys;
 internal sealed class ApiKeyStore(OrganizationStore organizations, ServerClock clock)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ApiKeyRecord> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiKey> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idsByValue = new(StringComparer.Ordinal);
     private long _sequence;
 
-    public ApiKeyRecord Create(string organizationId, IEnumerable<string>? scopes, DateTimeOffset? expiresAt, string name, string? keyValue = null, string resourceMode = "ALL")
+    public ApiKey Create(string organizationId, IEnumerable<string>? scopes, DateTimeOffset? expiresAt, string name, string? keyValue = null, string resourceMode = "ALL")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(name);
@@ -36,7 +36,7 @@ internal sealed class ApiKeyStore(OrganizationStore organizations, ServerClock c
             throw new KeyNotFoundException($"Organization {organizationId} does not exist.");
         }
 
-        var record = new ApiKeyRecord(Ids.New("key"), keyValue ?? Ids.ApiKey(), organizationId, name, scopeList, expiresAt, clock.UtcNow, null)
+        var record = new ApiKey(Ids.New("key"), keyValue ?? Ids.ApiKey(), organizationId, name, scopeList, expiresAt, clock.UtcNow, null)
         {
             ResourceMode = resourceMode,
             Sequence = Interlocked.Increment(ref _sequence),
@@ -71,7 +71,7 @@ internal sealed class ApiKeyStore(OrganizationStore organizations, ServerClock c
     }
 
     /// <summary>The key with this secret value (revoked or not), or null.</summary>
-    public ApiKeyRecord? FindByValue(string keyValue)
+    public ApiKey? FindByValue(string keyValue)
     {
         lock (_gate)
         {
@@ -80,7 +80,7 @@ internal sealed class ApiKeyStore(OrganizationStore organizations, ServerClock c
     }
 
     /// <summary>The organization's keys that are not revoked, newest first.</summary>
-    public IReadOnlyList<ApiKeyRecord> ListActive(string organizationId)
+    public IReadOnlyList<ApiKey> ListActive(string organizationId)
     {
         lock (_gate)
         {
@@ -90,7 +90,7 @@ internal sealed class ApiKeyStore(OrganizationStore organizations, ServerClock c
     }
 
     /// <summary>A key of the organization by id (revoked or not); null for another organization's key.</summary>
-    public ApiKeyRecord? Get(string organizationId, string keyId)
+    public ApiKey? Get(string organizationId, string keyId)
     {
         lock (_gate)
         {

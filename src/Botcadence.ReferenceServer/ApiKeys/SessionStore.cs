@@ -9,7 +9,7 @@ namespace Botcadence.ReferenceServer.ApiKeys;
 /// </summary>
 internal sealed class SessionStore(OrganizationStore organizations, ServerClock clock)
 {
-    private readonly ConcurrentDictionary<string, ApiKeyRecord> _byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ApiKey> _byToken = new(StringComparer.Ordinal);
 
     public string Create(string organizationId)
     {
@@ -20,7 +20,7 @@ internal sealed class SessionStore(OrganizationStore organizations, ServerClock 
         }
 
         var token = "sess_" + Ids.Hex(24);
-        _byToken[token] = new ApiKeyRecord(Ids.New("sess"), token, organizationId, "session", [Scopes.All], null, clock.UtcNow, null)
+        _byToken[token] = new ApiKey(Ids.New("sess"), token, organizationId, "session", [Scopes.All], null, clock.UtcNow, null)
         {
             IsSession = true,
         };
@@ -28,5 +28,5 @@ internal sealed class SessionStore(OrganizationStore organizations, ServerClock 
     }
 
     /// <summary>The session as a caller credential, or null.</summary>
-    public ApiKeyRecord? Find(string token) => _byToken.GetValueOrDefault(token);
+    public ApiKey? Find(string token) => _byToken.GetValueOrDefault(token);
 }

@@ -131,7 +131,7 @@ internal static class FileEndpoints
             var finalPath = Path.Combine(store.Directory, id);
             File.Move(tempPath, finalPath);
             tempPath = null;
-            var file = new StoredFile(id, org, store.NextSequence(), fileName!, contentType!, size, sha256!,
+            var file = new FileMetadata(id, org, store.NextSequence(), fileName!, contentType!, size, sha256!,
                 string.IsNullOrEmpty(runId) ? null : runId, string.IsNullOrEmpty(taskId) ? null : taskId, clock.UtcNow, finalPath);
             store.Add(file);
             return ApiResults.Created(file.ToJson(), "/v1/files/" + file.Id);

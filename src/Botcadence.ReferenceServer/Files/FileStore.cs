@@ -4,7 +4,7 @@ namespace Botcadence.ReferenceServer.Files;
 /// File metadata in memory, content on disk in a temporary directory (removed on dispose), so large uploads never
 /// live in memory.
 /// </summary>
-internal sealed class FileStore : OrganizationScopedStore<StoredFile>, IDisposable
+internal sealed class FileStore : OrganizationScopedStore<FileMetadata>, IDisposable
 {
     private readonly bool _ownsDirectory;
 

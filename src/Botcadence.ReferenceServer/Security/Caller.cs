@@ -4,7 +4,7 @@ using Botcadence.ReferenceServer.Organizations;
 namespace Botcadence.ReferenceServer.Security;
 
 /// <summary>The authenticated caller of a request.</summary>
-internal sealed record Caller(Organization Organization, ApiKeyRecord Key)
+internal sealed record Caller(Organization Organization, ApiKey Key)
 {
     public string OrganizationId => Organization.Id;
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Botcadence.ReferenceServer.ApiKeys;
 
 /// <summary>An API key (or a session token), as stored: a snapshot; the store replaces records, never mutates them.</summary>
-internal sealed record ApiKeyRecord(
+internal sealed record ApiKey(
     string Id,
     string Key,
     string OrganizationId,

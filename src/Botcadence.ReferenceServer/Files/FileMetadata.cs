@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Botcadence.ReferenceServer.Files;
 
 /// <summary>An uploaded file's metadata; its content lives on disk at <see cref="Path"/>.</summary>
-internal sealed record StoredFile(
+internal sealed record FileMetadata(
     string Id, string OrganizationId, long Sequence,
     string FileName,
     string ContentType,
