@@ -6,7 +6,6 @@ using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Botcadence.ReferenceServer;
-using Botcadence.Sdk;
 
 namespace Botcadence.Sdk.Benchmarks;
 

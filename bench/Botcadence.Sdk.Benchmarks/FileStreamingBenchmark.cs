@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Botcadence.ReferenceServer;
 
 using Botcadence.Testing;

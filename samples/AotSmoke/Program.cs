@@ -2,7 +2,6 @@
 // source-generated JsonTypeInfo<T>); the anonymous-object overload is the one API marked as not AOT-safe.
 // Runs against BOTCADENCE_BASE_URL with BOTCADENCE_API_KEY, e.g. the standalone reference server.
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Botcadence.Sdk;
 
 var apiKey = Environment.GetEnvironmentVariable("BOTCADENCE_API_KEY");

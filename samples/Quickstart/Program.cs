@@ -5,7 +5,6 @@
 // (and optionally BOTCADENCE_BASE_URL) to run the same steps against a real endpoint. Set BOTCADENCE_TRACE=1 to print
 // the SDK's OpenTelemetry spans (each operation with its HTTP attempts) and, at the end, its metrics.
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Botcadence.Sdk;
 using OpenTelemetry;

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Botcadence.ReferenceServer;
-using RefServer = Botcadence.ReferenceServer.ReferenceServer;
 using Botcadence.ReferenceServer.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RefServer = Botcadence.ReferenceServer.ReferenceServer;
 
 namespace Botcadence.Sdk.Testing;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Botcadence.ReferenceServer;
 
 namespace Botcadence.BrowserTests;
 

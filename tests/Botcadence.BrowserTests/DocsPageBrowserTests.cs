@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Botcadence.ReferenceServer;
 using Microsoft.Playwright;
 using YamlDotNet.RepresentationModel;
 

@@ -8,12 +8,12 @@ internal sealed class AuthTests : ServerFixture
 {
     private static readonly string[] AllScopes = ["workflows:read", "workflows:write", "workflows:execute", "executions:read"];
 
-    private FakeTimeProvider time = null!;
+    private FakeTimeProvider _time = null!;
 
     protected override ReferenceServerOptions Options()
     {
-        time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 4, 12, 0, 0, TimeSpan.Zero));
-        return new ReferenceServerOptions { TimeProvider = time, StepDuration = TimeSpan.Zero };
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 4, 12, 0, 0, TimeSpan.Zero));
+        return new ReferenceServerOptions { TimeProvider = _time, StepDuration = TimeSpan.Zero };
     }
 
     public static IEnumerable<TestCaseData> Endpoints()
@@ -65,11 +65,11 @@ internal sealed class AuthTests : ServerFixture
     [Test]
     public async Task Expired_key_is_401_key_expired()
     {
-        var key = Server.CreateApiKey(Server.DefaultOrganization.Id, expiresAt: time.GetUtcNow().AddHours(1));
+        var key = Server.CreateApiKey(Server.DefaultOrganization.Id, expiresAt: _time.GetUtcNow().AddHours(1));
         var api = DefaultApi.WithKey(key.Key);
         Assert.That((await api.GetAsync("workflows")).Code, Is.EqualTo(200));
 
-        time.Advance(TimeSpan.FromHours(2));
+        _time.Advance(TimeSpan.FromHours(2));
         Check.Error(await api.GetAsync("workflows"), 401, "KEY_EXPIRED");
     }
 

@@ -52,17 +52,17 @@ internal sealed class InputHardeningTests : ServerFixture
         };
     }
 
-    private readonly Dictionary<string, string> organizations = [];
+    private readonly Dictionary<string, string> _organizations = [];
 
     private Api NewTrackedTenant()
     {
         var org = Server.CreateOrganization("Unicode " + Guid.NewGuid().ToString("N")[..6]);
         var api = new Api(Http, Server.BaseAddress, Server.CreateApiKey(org.Id).Key);
-        organizations[api.Key!] = org.Id;
+        _organizations[api.Key!] = org.Id;
         return api;
     }
 
-    private string OrganizationOf(Api api) => organizations[api.Key!];
+    private string OrganizationOf(Api api) => _organizations[api.Key!];
 
     /// <summary>(method, path, body with {X} where the bad string goes, expected field).</summary>
     private static IEnumerable<(HttpMethod Method, string Path, string Body, string Field)> Cases(Dictionary<string, string> t) =>
@@ -167,8 +167,8 @@ internal sealed class InputHardeningTests : ServerFixture
         // in its envelope (page → workflow → actions → config …) went past the writer's depth and answered 500.
         var org = Server.CreateOrganization("deep");
         var api = new Api(Http, Server.BaseAddress, Server.CreateApiKey(org.Id).Key);
-        const int Levels = 61; // in the body under root, actions[] and the action: 64 deep, the reader's limit
-        var config = string.Concat(Enumerable.Repeat("{\"a\":", Levels)) + "1" + new string('}', Levels);
+        const int levels = 61; // in the body under root, actions[] and the action: 64 deep, the reader's limit
+        var config = string.Concat(Enumerable.Repeat("{\"a\":", levels)) + "1" + new string('}', levels);
         var created = await api.SendAsync(HttpMethod.Post, "workflows",
             "{\"name\":\"deep\",\"status\":\"active\",\"actions\":[{\"type\":\"log\",\"config\":" + config + "}]}");
         Assert.That(created.Code, Is.EqualTo(201), created.Raw);
@@ -180,7 +180,7 @@ internal sealed class InputHardeningTests : ServerFixture
         {
             var read = await api.SendAsync(HttpMethod.Get, path);
             Assert.That(read.Code, Is.EqualTo(200), $"{path}: {read.Raw}");
-            Assert.That(read.Raw, Does.Contain(new string('}', Levels)), path);
+            Assert.That(read.Raw, Does.Contain(new string('}', levels)), path);
         }
     }
 

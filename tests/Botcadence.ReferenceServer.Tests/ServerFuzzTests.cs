@@ -56,12 +56,12 @@ internal sealed partial class ServerFuzzTests
         "COMPLETED", "api_key", "member", "connected",
     ];
 
-    private ReferenceServer server = null!;
-    private string apiKey = null!;
-    private string session = null!;
-    private List<Operation> operations = null!;
-    private Dictionary<string, string> ids = null!;
-    private readonly Dictionary<string, ConcurrentQueue<string>> victims = [];
+    private ReferenceServer _server = null!;
+    private string _apiKey = null!;
+    private string _session = null!;
+    private List<Operation> _operations = null!;
+    private Dictionary<string, string> _ids = null!;
+    private readonly Dictionary<string, ConcurrentQueue<string>> _victims = [];
 
     private sealed record Operation(string Method, string Path)
     {
@@ -76,41 +76,41 @@ internal sealed partial class ServerFuzzTests
         public override string ToString() => Shown;
     }
 
-    private readonly ServerErrorLog serverErrors = new();
+    private readonly ServerErrorLog _serverErrors = new();
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        server = await ReferenceServer.StartAsync(new ReferenceServerOptions
+        _server = await ReferenceServer.StartAsync(new ReferenceServerOptions
         {
             StepDuration = TimeSpan.FromMilliseconds(1),
             WebhookRetryDelays = [],
             WebhookTimeout = TimeSpan.FromMilliseconds(500),
         });
         // The server's own record of an unhandled exception, so a 5xx names its cause in the failure message.
-        server.Services.GetRequiredService<ILoggerFactory>().AddProvider(serverErrors);
-        var org = server.CreateOrganization("fuzz", rateLimitPerMinute: 10_000_000);
-        apiKey = server.CreateApiKey(org.Id).Key;
-        session = server.CreateSessionToken(org.Id);
-        operations = ReadOperations();
-        ids = await SeedAsync(org.Id);
+        _server.Services.GetRequiredService<ILoggerFactory>().AddProvider(_serverErrors);
+        var org = _server.CreateOrganization("fuzz", rateLimitPerMinute: 10_000_000);
+        _apiKey = _server.CreateApiKey(org.Id).Key;
+        _session = _server.CreateSessionToken(org.Id);
+        _operations = ReadOperations();
+        _ids = await SeedAsync(org.Id);
 
         // DELETE draws from these, so the ids every other operation uses stay alive for the whole run.
-        victims["workflow_id"] = new();
-        victims["credential_id"] = new();
-        victims["webhook_id"] = new();
-        victims["key_id"] = new();
+        _victims["workflow_id"] = new();
+        _victims["credential_id"] = new();
+        _victims["webhook_id"] = new();
+        _victims["key_id"] = new();
         for (var i = 0; i < 25; i++)
         {
-            victims["workflow_id"].Enqueue((await CallAsync(HttpMethod.Post, "workflows", """{"name":"victim"}""")).Id);
-            victims["credential_id"].Enqueue((await CallAsync(HttpMethod.Post, "credentials", """{"name":"victim","type":"custom","value":"v"}""")).Id);
-            victims["webhook_id"].Enqueue((await CallAsync(HttpMethod.Post, "webhooks", $$"""{"workflow_id":"{{ids["workflow_id"]}}"}""")).Id);
-            victims["key_id"].Enqueue(server.CreateApiKey(org.Id, ["users:read"], name: "victim").Id);
+            _victims["workflow_id"].Enqueue((await CallAsync(HttpMethod.Post, "workflows", """{"name":"victim"}""")).Id);
+            _victims["credential_id"].Enqueue((await CallAsync(HttpMethod.Post, "credentials", """{"name":"victim","type":"custom","value":"v"}""")).Id);
+            _victims["webhook_id"].Enqueue((await CallAsync(HttpMethod.Post, "webhooks", $$"""{"workflow_id":"{{_ids["workflow_id"]}}"}""")).Id);
+            _victims["key_id"].Enqueue(_server.CreateApiKey(org.Id, ["users:read"], name: "victim").Id);
         }
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync() => await server.DisposeAsync();
+    public async Task StopAsync() => await _server.DisposeAsync();
 
     /// <summary>Every (method, path) under <c>paths:</c> in docs/openapi.yaml.</summary>
     private static List<Operation> ReadOperations()
@@ -172,7 +172,7 @@ internal sealed partial class ServerFuzzTests
 
     private async Task<ApiResponse> CallAsync(HttpMethod method, string pathAndQuery, string? json = null)
     {
-        var api = new Api(Http, server.BaseAddress, pathAndQuery.StartsWith("api-keys", StringComparison.Ordinal) ? session : apiKey);
+        var api = new Api(Http, _server.BaseAddress, pathAndQuery.StartsWith("api-keys", StringComparison.Ordinal) ? _session : _apiKey);
         var response = await api.SendAsync(method, pathAndQuery, json);
         Assert.That(response.Code, Is.LessThan(300), $"{method} {pathAndQuery}: {response.Raw}");
         return response;
@@ -192,12 +192,12 @@ internal sealed partial class ServerFuzzTests
         var run = await CallAsync(HttpMethod.Post, "runs", $$"""{"template_id":"{{template}}"}""");
         var form = (await CallAsync(HttpMethod.Post, "forms", """{"name":"f","fields":[{"name":"email","type":"email","required":true},{"name":"note","type":"text"}]}""")).Id;
         var credential = (await CallAsync(HttpMethod.Post, "credentials", """{"name":"c","type":"custom","value":"v"}""")).Id;
-        var integration = server.AddIntegration(organizationId, "slack", "Slack").Id;
+        var integration = _server.AddIntegration(organizationId, "slack", "Slack").Id;
         var dataSources = await CallAsync(HttpMethod.Get, "data-sources");
         var customers = Check.Str(dataSources.Body["data"]!.AsArray().Single(d => Check.Str(d!["name"]) == "Customers")!["id"]);
         var record = (await CallAsync(HttpMethod.Post, $"data-sources/{customers}/records", """{"values":{"name":"n","email":"e"}}""")).Id;
-        var agent = server.AddAgent(organizationId, "Helper").Id;
-        var spareKey = server.CreateApiKey(organizationId, ["users:read"], name: "spare").Id;
+        var agent = _server.AddAgent(organizationId, "Helper").Id;
+        var spareKey = _server.CreateApiKey(organizationId, ["users:read"], name: "spare").Id;
         return new Dictionary<string, string>
         {
             ["workflow_id"] = workflow,
@@ -221,7 +221,7 @@ internal sealed partial class ServerFuzzTests
 
     private async Task<string> UploadAsync()
     {
-        var api = new Api(Http, server.BaseAddress, apiKey);
+        var api = new Api(Http, _server.BaseAddress, _apiKey);
         var response = await api.PostAsync("files", configure: r =>
         {
             var content = new MultipartFormDataContent();
@@ -373,9 +373,9 @@ internal sealed partial class ServerFuzzTests
         .Select(pairs => pairs.Length == 0 ? string.Empty : "?" + string.Join("&", pairs.Select(p => p.Item1 + "=" + p.Item2)));
 
     private Gen<Sample> Samples() =>
-        Gen.Int[0, operations.Count - 1].SelectMany(index =>
+        Gen.Int[0, _operations.Count - 1].SelectMany(index =>
         {
-            var operation = operations[index];
+            var operation = _operations[index];
             var body = operation.Path == "/files" && operation.Method == "POST"
                 ? Gen.Frequency((3, Multiparts), (1, Bodies))
                 : Bodies;
@@ -403,7 +403,7 @@ internal sealed partial class ServerFuzzTests
         }
 
         var shown = text is null ? "(no body)" : text.Length > 300 ? text[..300] + $"… ({text.Length} chars)" : text;
-        return new Sample(index, choices, query, bytes, contentType, $"{operations[index]}{query} [{string.Join(",", choices)}] {contentType}: {shown}");
+        return new Sample(index, choices, query, bytes, contentType, $"{_operations[index]}{query} [{string.Join(",", choices)}] {contentType}: {shown}");
     }
 
     /// <summary>A real id mostly (DELETE: one of the victims), else an unknown or malformed one.</summary>
@@ -414,10 +414,10 @@ internal sealed partial class ServerFuzzTests
         {
             var choice = choices[n++ % choices.Length];
             var name = m.Groups[1].Value;
-            var real = name == "template_id" && choice == 1 ? ids["draft_template_id"] : ids[name];
+            var real = name == "template_id" && choice == 1 ? _ids["draft_template_id"] : _ids[name];
             if (operation.Method == "DELETE" && choice < 17)
             {
-                return choice < 8 && victims.TryGetValue(name, out var queue) && queue.TryDequeue(out var victim) ? victim : "gone_" + name;
+                return choice < 8 && _victims.TryGetValue(name, out var queue) && queue.TryDequeue(out var victim) ? victim : "gone_" + name;
             }
 
             return choice < 17 ? real : choice switch
@@ -442,10 +442,10 @@ internal sealed partial class ServerFuzzTests
 
         await Samples().SampleAsync(async sample =>
         {
-            var operation = operations[sample.Operation];
+            var operation = _operations[sample.Operation];
             var pathAndQuery = PathFor(operation, sample.IdChoices) + sample.Query;
-            using var request = new HttpRequestMessage(new HttpMethod(operation.Method), server.BaseAddress + pathAndQuery);
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (operation.Path.StartsWith("/api-keys", StringComparison.Ordinal) ? session : apiKey));
+            using var request = new HttpRequestMessage(new HttpMethod(operation.Method), _server.BaseAddress + pathAndQuery);
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (operation.Path.StartsWith("/api-keys", StringComparison.Ordinal) ? _session : _apiKey));
             if (sample.Body is not null)
             {
                 request.Content = new ByteArrayContent(sample.Body);
@@ -464,7 +464,7 @@ internal sealed partial class ServerFuzzTests
 
             if (status >= 500)
             {
-                throw new AssertionException($"{status} for {sample}: {raw}\nServer errors:\n{serverErrors}");
+                throw new AssertionException($"{status} for {sample}: {raw}\nServer errors:\n{_serverErrors}");
             }
 
             if (status >= 400)
@@ -477,14 +477,14 @@ internal sealed partial class ServerFuzzTests
         await TestContext.Out.WriteLineAsync($"Server fuzz: {sent} requests over {perOperation.Count} operations. Status histogram:\n{string.Join("\n", lines)}");
 
         Assert.That(sent, Is.GreaterThanOrEqualTo(Iterations));
-        Assert.That(perOperation.Keys, Is.EquivalentTo(operations.Select(o => o.ToString()).Distinct()), "every operation of the contract was exercised");
+        Assert.That(perOperation.Keys, Is.EquivalentTo(_operations.Select(o => o.ToString()).Distinct()), "every operation of the contract was exercised");
         Assert.That(histogram.Keys.Where(k => k >= 500), Is.Empty);
 
         // Nothing the fuzz stored can break a list: every list (and every other read) still answers 200.
-        foreach (var operation in operations.Where(o => o.Method == "GET"))
+        foreach (var operation in _operations.Where(o => o.Method == "GET"))
         {
             var path = PathFor(operation, [0, 0, 0, 0]);
-            var response = await new Api(Http, server.BaseAddress, operation.Path.StartsWith("/api-keys", StringComparison.Ordinal) ? session : apiKey).GetAsync(path);
+            var response = await new Api(Http, _server.BaseAddress, operation.Path.StartsWith("/api-keys", StringComparison.Ordinal) ? _session : _apiKey).GetAsync(path);
             if (response.Code == 404 && operation.Path.Contains('{', StringComparison.Ordinal))
             {
                 // The fuzz deleted the parent (a DELETE drew the real id); the list is gone with it.
@@ -532,7 +532,7 @@ internal sealed partial class ServerFuzzTests
 /// <summary>Keeps the server's Error-level log entries (with their exceptions) for failure messages.</summary>
 internal sealed class ServerErrorLog : ILoggerProvider, ILogger
 {
-    private readonly ConcurrentQueue<string> entries = new();
+    private readonly ConcurrentQueue<string> _entries = new();
 
     public ILogger CreateLogger(string categoryName) => this;
 
@@ -542,9 +542,9 @@ internal sealed class ServerErrorLog : ILoggerProvider, ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (IsEnabled(logLevel) && entries.Count < 20)
+        if (IsEnabled(logLevel) && _entries.Count < 20)
         {
-            entries.Enqueue($"{formatter(state, exception)} {exception}");
+            _entries.Enqueue($"{formatter(state, exception)} {exception}");
         }
     }
 
@@ -552,5 +552,5 @@ internal sealed class ServerErrorLog : ILoggerProvider, ILogger
     {
     }
 
-    public override string ToString() => string.Join("\n", entries);
+    public override string ToString() => string.Join("\n", _entries);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Botcadence.Sdk.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Botcadence.ReferenceServer;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Metrics;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Botcadence.ReferenceServer;
 using Botcadence.Sdk.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;

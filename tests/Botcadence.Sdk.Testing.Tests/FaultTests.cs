@@ -1,5 +1,4 @@
 using System.Net;
-using Botcadence.Sdk.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Botcadence.Sdk.Testing.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Botcadence.Sdk.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Botcadence.Sdk.Testing.Tests;

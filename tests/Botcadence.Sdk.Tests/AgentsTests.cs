@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +13,7 @@ public sealed class AgentsTests
     public async Task Agents_are_listed_fetched_and_filtered_by_status()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var all = await client.Agents.ListAsync().ToListAsync();
         var online = await client.Agents.ListAsync(new AgentListOptions { Status = AgentStatus.Online, PageSize = 1 }).ToListAsync();
@@ -33,7 +32,7 @@ public sealed class AgentsTests
     public async Task Agent_lists_page_across_three_pages()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var seeded = (await client.Agents.ListAsync().ToListAsync()).Select(a => a.Id).ToList();
         var added = ServerFixture.Server.AddAgent(org.Id, "Extra", "busy", ["x"]);
         var more = ServerFixture.Server.AddAgent(org.Id, "More");
@@ -46,7 +45,7 @@ public sealed class AgentsTests
     public async Task A_message_is_delivered_and_becomes_a_completed_task()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var agent = ServerFixture.Server.AddAgent(org.Id, "Booker");
 
         var message = await client.Agents.SendMessageAsync(agent.Id, new AgentMessageOptions
@@ -80,7 +79,7 @@ public sealed class AgentsTests
     public async Task Task_history_pages_across_three_pages()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var agent = ServerFixture.Server.AddAgent(org.Id, "Busy bee");
         var taskIds = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -96,7 +95,7 @@ public sealed class AgentsTests
     public async Task Skills_are_installed_and_removed()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var agent = ServerFixture.Server.AddAgent(org.Id, "Skilled", skills: ["faq", "crm"]);
 
         var updated = await client.Agents.SetSkillsAsync(agent.Id, ["faq", "booking", "booking"]);
@@ -157,10 +156,10 @@ public sealed class AgentsTests
     public async Task On_the_free_plan_every_agents_and_analytics_operation_is_403_plan_required()
     {
         var (owner, _, _) = ServerFixture.NewTenant();
-        using var _o = owner;
+        using var ownerScope = owner;
         var agentId = (await owner.Agents.ListAsync().ToListAsync())[0].Id;
         var (free, freeOrg, _) = ServerFixture.NewTenant(plan: "free");
-        using var _f = free;
+        using var freeScope = free;
         var freeAgent = ServerFixture.Server.AddAgent(freeOrg.Id, "Free agent").Id;
 
         var calls = new Func<Task>[]

@@ -16,8 +16,8 @@ public sealed class ApiKeysTests
     public async Task Lifecycle_create_with_a_session_use_the_key_revoke_it()
     {
         var (session, owner, _) = Tenant();
-        using var _s = session;
-        using var _o = owner;
+        using var sessionScope = session;
+        using var ownerScope = owner;
 
         var created = await session.ApiKeys.CreateAsync(new ApiKeyCreateOptions
         {
@@ -59,8 +59,8 @@ public sealed class ApiKeysTests
     public async Task Every_operation_with_an_api_key_is_403_forbidden()
     {
         var (session, key, _) = Tenant();
-        using var _s = session;
-        using var _k = key;
+        using var sessionScope = session;
+        using var keyScope = key;
         var existing = (await session.ApiKeys.ListAsync().ToListAsync())[0].Id;
 
         var calls = new Func<Task>[]
@@ -82,8 +82,8 @@ public sealed class ApiKeysTests
     public async Task Validation_unknown_scope_is_422_unprocessable_naming_it()
     {
         var (session, key, _) = Tenant();
-        using var _s = session;
-        using var _k = key;
+        using var sessionScope = session;
+        using var keyScope = key;
 
         var unknown = await Assert.ThrowsAsync<BotCadenceValidationException>(async () =>
             await session.ApiKeys.CreateAsync(new ApiKeyCreateOptions { Name = "x", Scopes = ["users:read", "everything"] }));
@@ -102,8 +102,8 @@ public sealed class ApiKeysTests
     public async Task Keys_page_across_three_pages_and_another_organization_gets_404()
     {
         var (session, key, orgId) = Tenant();
-        using var _s = session;
-        using var _k = key;
+        using var sessionScope = session;
+        using var keyScope = key;
         var ids = (await session.ApiKeys.ListAsync().ToListAsync()).Select(k => k.Id).ToList();
         for (var i = 0; i < 4; i++)
         {

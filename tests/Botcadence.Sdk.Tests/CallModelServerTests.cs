@@ -61,7 +61,7 @@ public sealed class CallModelServerTests
     public async Task Thirty_two_parallel_calls_on_one_client_each_read_their_own_request_id()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var created = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "shared" });
 
         var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
@@ -144,7 +144,7 @@ public sealed class CallModelServerTests
     public async Task A_delete_whose_response_was_lost_is_retried_and_succeeds_through_the_reference_server()
     {
         var (client, _, key) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         if (!await ServerReplaysDeleteAsync(key.Key))
         {
             Assert.Inconclusive("This reference server does not replay DELETE for a repeated Idempotency-Key yet (server-hardening branch).");

@@ -36,7 +36,7 @@ public sealed class CredentialsTests
     public async Task A_validation_error_names_the_field_and_never_echoes_the_value()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var missingName = await Assert.ThrowsAsync<BotCadenceValidationException>(async () =>
             await client.Credentials.CreateAsync(new CredentialCreateOptions { Name = "", Value = Secret }));
@@ -58,7 +58,7 @@ public sealed class CredentialsTests
     public async Task Lists_page_across_three_pages_filter_by_type_and_resume()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 
@@ -18,7 +17,7 @@ public sealed class DataSourcesTests
     public async Task Seeded_data_sources_have_typed_columns()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var sources = await client.DataSources.ListAsync().ToListAsync();
 
@@ -37,7 +36,7 @@ public sealed class DataSourcesTests
     public async Task Records_are_created_updated_and_listed_across_three_cursor_pages()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "Books", Columns);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -65,7 +64,7 @@ public sealed class DataSourcesTests
     public async Task Data_source_lists_page_across_three_pages()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var seeded = (await client.DataSources.ListAsync().ToListAsync()).Select(d => d.Id).ToList();
         var a = ServerFixture.Server.CreateDataSource(org.Id, "A", Columns).Id;
         var b = ServerFixture.Server.CreateDataSource(org.Id, "B", Columns).Id;
@@ -83,7 +82,7 @@ public sealed class DataSourcesTests
     public async Task A_wrong_value_is_a_validation_error_naming_the_column(string column, string valueJson, string code)
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "Books", Columns);
         var values = new JsonObject { ["title"] = "t", [column] = JsonNode.Parse(valueJson) }.ToElement();
         var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = "ok" }.ToElement());
@@ -101,7 +100,7 @@ public sealed class DataSourcesTests
     public async Task A_missing_or_removed_required_column_is_a_validation_error()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "Books", Columns);
         var record = await client.DataSources.CreateRecordAsync(ds.Id, new JsonObject { ["title"] = "ok" }.ToElement());
 

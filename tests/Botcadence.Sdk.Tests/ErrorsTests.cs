@@ -11,7 +11,7 @@ public sealed class ErrorsTests
     public async Task Validation_names_the_field()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "" }));
 
@@ -52,7 +52,7 @@ public sealed class ErrorsTests
     public async Task A_missing_scope_names_the_scope()
     {
         var (client, _, _) = ServerFixture.NewTenant(scopes: ["workflows:read"]);
-        using var _c = client;
+        using var clientScope = client;
 
         var ex = await Assert.ThrowsAsync<BotCadencePermissionException>(() => client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "x" }));
         var ex2 = await Assert.ThrowsAsync<BotCadencePermissionException>(() => client.Executions.GetAsync("exec_x"));
@@ -67,8 +67,8 @@ public sealed class ErrorsTests
     {
         var (mine, _, _) = ServerFixture.NewTenant();
         var (theirs, _, _) = ServerFixture.NewTenant();
-        using var _m = mine;
-        using var _t = theirs;
+        using var mineScope = mine;
+        using var theirsScope = theirs;
         var workflow = await theirs.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "private" });
 
         await Assert.ThrowsAsync<BotCadenceNotFoundException>(() => mine.Workflows.GetAsync(workflow.Id));
@@ -80,7 +80,7 @@ public sealed class ErrorsTests
     public async Task Executing_an_inactive_workflow_is_a_conflict()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "draft" });
 
         var ex = await Assert.ThrowsAsync<BotCadenceConflictException>(() => client.Workflows.ExecuteAsync(workflow.Id));
@@ -92,7 +92,7 @@ public sealed class ErrorsTests
     public async Task Exceeding_the_plan_limit_is_a_rate_limit_error_with_retry_after()
     {
         var (client, _, _) = ServerFixture.NewTenant(plan: "free", configure: o => o.MaxRetries = 0);
-        using var _c = client;
+        using var clientScope = client;
 
         BotCadenceRateLimitException? limited = null;
         for (var i = 0; i < 61 && limited is null; i++)
@@ -117,7 +117,7 @@ public sealed class ErrorsTests
     public async Task Rate_limit_state_follows_each_call()
     {
         var (client, _, _) = ServerFixture.NewTenant(plan: "pro");
-        using var _c = client;
+        using var clientScope = client;
 
         var pages = client.Workflows.ListAsync().AsPages().GetAsyncEnumerator();
         await pages.MoveNextAsync();

@@ -18,7 +18,7 @@ public sealed class ExecutionWaitTests
     public async Task ExecuteAndWait_starts_and_returns_the_finished_execution_with_its_input()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(Slow(50));
 
         var done = await client.Workflows.ExecuteAndWaitAsync(workflow.Id, JsonSerializer.SerializeToElement(new { firstName = "Ada" }),
@@ -33,7 +33,7 @@ public sealed class ExecutionWaitTests
     public async Task WaitForCompletion_gives_up_at_its_own_deadline()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(Slow(60_000));
         var started = await client.Workflows.ExecuteAsync(workflow.Id);
 
@@ -49,7 +49,7 @@ public sealed class ExecutionWaitTests
     public async Task WaitForCompletion_honours_the_calls_timeout_as_the_overall_bound()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(Slow(60_000));
 
         await Assert.ThrowsAsync<BotCadenceTimeoutException>(() =>
@@ -60,7 +60,7 @@ public sealed class ExecutionWaitTests
     public async Task The_callers_token_still_cancels_rather_than_times_out()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(Slow(60_000));
         var started = await client.Workflows.ExecuteAsync(workflow.Id);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -74,7 +74,7 @@ public sealed class ExecutionWaitTests
     public async Task The_deadline_is_measured_on_the_clients_TimeProvider()
     {
         var (owner, _, key) = ServerFixture.NewTenant();
-        using var _o = owner;
+        using var ownerScope = owner;
         var workflow = await owner.Workflows.CreateAsync(Slow(60_000));
         var started = await owner.Workflows.ExecuteAsync(workflow.Id);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);

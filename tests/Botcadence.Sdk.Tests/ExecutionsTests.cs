@@ -35,7 +35,7 @@ public sealed class ExecutionsTests
     public async Task Lists_all_executions_by_cursor_across_pages()
     {
         var (client, ok, failing, _) = await SeedAsync(5, 2);
-        using var _c = client;
+        using var clientScope = client;
 
         var pages = await client.Executions.ListAsync().AsPages(pageSizeHint: 3).ToListAsync();
         var failed = await client.Executions.ListAsync(new ExecutionListOptions { Status = ExecutionStatus.Failed }).ToListAsync();
@@ -54,7 +54,7 @@ public sealed class ExecutionsTests
     public async Task A_cursor_resumes_in_another_client_and_stays_stable_while_executions_are_added()
     {
         var (client, ok, _, key) = await SeedAsync(4, 0);
-        using var _c = client;
+        using var clientScope = client;
 
         string? token;
         var firstPage = new List<string>();
@@ -77,7 +77,7 @@ public sealed class ExecutionsTests
     public async Task Lists_one_workflows_executions_by_page_with_filters()
     {
         var (client, ok, failing, _) = await SeedAsync(7, 1);
-        using var _c = client;
+        using var clientScope = client;
 
         var pages = await client.Executions.ListForWorkflowAsync(ok.Id).AsPages(pageSizeHint: 3).ToListAsync();
         var completed = await client.Executions.ListForWorkflowAsync(ok.Id, new WorkflowExecutionListOptions { Status = ExecutionStatus.Completed }).ToListAsync();
@@ -105,7 +105,7 @@ public sealed class ExecutionsTests
     public async Task Gets_an_execution_directly_and_through_its_workflow()
     {
         var (client, ok, failing, _) = await SeedAsync(1, 0);
-        using var _c = client;
+        using var clientScope = client;
         var id = (await client.Executions.ListAsync().ToListAsync()).Single().Id;
 
         var direct = await client.Executions.GetAsync(id);
@@ -121,7 +121,7 @@ public sealed class ExecutionsTests
     public async Task Executions_survive_their_workflow()
     {
         var (client, ok, _, _) = await SeedAsync(1, 0);
-        using var _c = client;
+        using var clientScope = client;
         var id = (await client.Executions.ListAsync().ToListAsync()).Single().Id;
 
         await client.Workflows.DeleteAsync(ok.Id);
@@ -133,7 +133,7 @@ public sealed class ExecutionsTests
     public async Task Waiting_is_cancellable()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 

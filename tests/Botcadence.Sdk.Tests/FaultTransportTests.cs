@@ -37,8 +37,8 @@ public sealed class FaultTransportTests
     {
         var injector = new FaultInjector(0.20, new Random(Seed), Enum.GetValues<Fault>());
         var (faulty, clean) = Clients(injector, maxRetries: 6);
-        using var _f = faulty;
-        using var _c = clean;
+        using var faultyScope = faulty;
+        using var cleanScope = clean;
         var succeeded = new List<string>();
         var failed = new List<string>();
         var thrown = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -90,8 +90,8 @@ public sealed class FaultTransportTests
         // (MaxRetries 10): 0.5^11 per call, 0.24 expected failures in 500; the seeded sequence makes the run repeatable.
         var injector = new FaultInjector(0.50, new Random(Seed), [Fault.CutOffBody]);
         var (faulty, clean) = Clients(injector, maxRetries: 10);
-        using var _f = faulty;
-        using var _c = clean;
+        using var faultyScope = faulty;
+        using var cleanScope = clean;
         var workflow = await clean.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "read me", Description = new string('x', 2000) });
         var attempts = new List<int>();
 

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using Botcadence.ReferenceServer;
+using Botcadence.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-
-using Botcadence.Testing;
 
 namespace Botcadence.Sdk.Tests;
 
@@ -30,7 +29,7 @@ public sealed class FilesTests
     public async Task Upload_from_a_non_seekable_stream_and_download_round_trip_with_equal_sha256_and_progress()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         const long size = 3 * 1024 * 1024 + 17;
         var expected = GeneratedStream.Sha256(size, seed: 7);
         var upProgress = new RecordingProgress();
@@ -74,7 +73,7 @@ public sealed class FilesTests
     public async Task Download_has_content_type_length_and_attachment_disposition()
     {
         var (client, _, key) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         using var content = new MemoryStream("hello, files"u8.ToArray());
         var file = await client.Files.UploadAsync(content, "résumé.txt", "text/plain");
 
@@ -95,7 +94,7 @@ public sealed class FilesTests
     public async Task Upload_attaches_to_a_run_task_and_checks_they_exist()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var template = await RunsTests.PublishedAsync(client);
         var run = await client.Runs.LaunchAsync(new RunLaunchOptions { TemplateId = template.Id });
 
@@ -133,7 +132,7 @@ public sealed class FilesTests
     public async Task Uploads_above_the_1_MiB_JSON_limit_are_accepted()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var file = await client.Files.UploadAsync(new GeneratedStream(2 * 1024 * 1024 + 1), "two-mib.bin");
         Assert.That(file.Size, Is.EqualTo(2 * 1024 * 1024 + 1));
     }
@@ -212,7 +211,7 @@ public sealed class FilesTests
     public async Task Argument_checks()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.Files.UploadAsync(null!, "a"));
         await Assert.ThrowsAsync<ArgumentException>(() => client.Files.UploadAsync(new MemoryStream(), ""));
         await Assert.ThrowsAsync<ArgumentException>(() => client.Files.DownloadAsync(""));

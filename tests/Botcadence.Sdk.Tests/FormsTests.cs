@@ -25,7 +25,7 @@ public sealed class FormsTests
     public async Task Create_get_and_list_a_form()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var form = await client.Forms.CreateAsync(ContactForm());
 
         Assert.That(form.Id, Does.StartWith("form_"));
@@ -46,7 +46,7 @@ public sealed class FormsTests
     public async Task An_unknown_field_type_is_422_naming_it()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var options = ContactForm();
         options.Fields.Add(new FormFieldOptions { Name = "signature", Type = new FormFieldType("signature") });
 
@@ -63,7 +63,7 @@ public sealed class FormsTests
     public async Task Submit_stores_valid_data_from_a_dictionary_or_a_JsonObject()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var form = await client.Forms.CreateAsync(ContactForm());
 
         var fromDictionary = await client.Forms.SubmitAsync(form.Id, new Dictionary<string, object?>
@@ -98,7 +98,7 @@ public sealed class FormsTests
     public async Task Submit_validates_and_names_the_field(string data, string field, int status)
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var form = await client.Forms.CreateAsync(ContactForm());
 
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Forms.SubmitAsync(form.Id, JsonDocument.Parse(data).RootElement));
@@ -113,7 +113,7 @@ public sealed class FormsTests
     public async Task Forms_page_across_three_pages_and_search()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -137,7 +137,7 @@ public sealed class FormsTests
     public async Task Submissions_page_by_cursor_across_three_pages_and_resume()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var form = await client.Forms.CreateAsync(ContactForm());
         var other = await client.Forms.CreateAsync(ContactForm("Other"));
         await client.Forms.SubmitAsync(other.Id, new JsonObject { ["email"] = "o@example.com", ["message"] = "other form" }.ToElement());

@@ -9,7 +9,7 @@ public sealed class IntegrationsTests
     public async Task Seeded_integrations_are_listed_fetched_and_tested()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var all = await client.Integrations.ListAsync().ToListAsync();
         var slack = all.Single(i => i.Provider == "slack");
@@ -36,7 +36,7 @@ public sealed class IntegrationsTests
     public async Task Lists_page_across_three_pages_and_filter_by_status_and_provider()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var added = new[]
         {
             ServerFixture.Server.AddIntegration(org.Id, "notion", "Notion"),

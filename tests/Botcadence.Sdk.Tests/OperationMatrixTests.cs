@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Botcadence.Sdk.Tests;
 
 /// <summary>One SDK operation, with the scope it needs and whether it names a resource by id.</summary>
@@ -92,7 +90,7 @@ public sealed class OperationMatrixTests
     public async Task Another_organization_gets_404_for_every_id()
     {
         var (stranger, _, _) = ServerFixture.NewTenant();
-        using var _s = stranger;
+        using var strangerScope = stranger;
         var failures = new List<string>();
         foreach (var operation in _cases.Where(c => c.NamesResource))
         {

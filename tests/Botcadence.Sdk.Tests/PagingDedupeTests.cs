@@ -10,7 +10,7 @@ public sealed class PagingDedupeTests
     public async Task Items_created_between_page_fetches_are_not_yielded_twice()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var original = new List<string>();
         for (var i = 0; i < 7; i++)
         {
@@ -40,7 +40,7 @@ public sealed class PagingDedupeTests
     public async Task AsPages_drops_repeats_within_one_enumeration_but_a_resumed_token_is_only_a_position()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 4; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wf " + i });

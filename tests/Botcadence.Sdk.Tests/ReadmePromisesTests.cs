@@ -59,7 +59,7 @@ public sealed class ReadmePromisesTests
     public async Task Typed_errors_and_no_JsonException_escapes()
     {
         var (client, recorder) = ClientWithRecorder(o => o.MaxRetries = 0);
-        using var _c = client;
+        using var clientScope = client;
 
         var notFound = await Assert.ThrowsAsync<BotCadenceNotFoundException>(() => client.Workflows.GetAsync("wf_missing"));
         Assert.That(notFound!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -96,7 +96,7 @@ public sealed class ReadmePromisesTests
     public async Task Retries_are_safe_for_every_write_one_key_for_all_attempts()
     {
         var (client, recorder) = ClientWithRecorder();
-        using var _c = client;
+        using var clientScope = client;
         recorder.FailFirst = 1;
 
         var created = await client.Workflows.CreateAsync(Log("retried"));
@@ -113,7 +113,7 @@ public sealed class ReadmePromisesTests
     public async Task Per_call_control_headers_key_retries_and_timeout()
     {
         var (client, recorder) = ClientWithRecorder();
-        using var _c = client;
+        using var clientScope = client;
         var options = new RequestOptions { IdempotencyKey = "my-key-1", MaxRetries = 0 };
         options.Headers["X-Trace"] = "t1";
         recorder.FailFirst = 1;
@@ -133,7 +133,7 @@ public sealed class ReadmePromisesTests
     public async Task Your_handlers_see_every_attempt()
     {
         var (client, recorder) = ClientWithRecorder();
-        using var _c = client;
+        using var clientScope = client;
         recorder.FailFirst = 2;
 
         await client.Workflows.CreateAsync(Log("handlers"));
@@ -145,7 +145,7 @@ public sealed class ReadmePromisesTests
     public async Task Paging_both_ways_with_a_string_token_and_no_duplicates()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 5; i++)
         {
             await client.Workflows.CreateAsync(Log($"page {i}"));
@@ -176,7 +176,7 @@ public sealed class ReadmePromisesTests
     public async Task Each_call_has_its_own_response()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var created = await client.Workflows.CreateAsync(Log("response"));
         var fetched = await client.Workflows.GetAsync(created.Id);

@@ -26,7 +26,7 @@ public sealed class ResilienceEndToEndTests
     public async Task One_client_serves_concurrent_calls()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var created = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = $"wf {i}" })));
         var fetched = await Task.WhenAll(created.Select(w => client.Workflows.GetAsync(w.Id)));

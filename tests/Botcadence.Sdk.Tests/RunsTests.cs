@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.ReferenceServer;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +17,7 @@ public sealed class RunsTests
     public async Task Launching_a_draft_is_409_and_a_published_template_launches_with_its_tasks()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var draft = await client.Templates.CreateAsync(TemplatesTests.Onboarding());
         var conflict = await Assert.ThrowsAsync<BotCadenceConflictException>(() => client.Runs.LaunchAsync(new RunLaunchOptions { TemplateId = draft.Id }));
         Assert.That(conflict!.Code, Is.EqualTo(ErrorCode.Conflict));
@@ -63,7 +62,7 @@ public sealed class RunsTests
     public async Task Completing_the_required_tasks_completes_the_run_and_then_it_is_frozen()
     {
         var (client, _, key) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var template = await PublishedAsync(client);
         var run = await client.Runs.LaunchAsync(new RunLaunchOptions { TemplateId = template.Id });
         var (collect, review, welcome) = (run.Tasks[0].Id, run.Tasks[1].Id, run.Tasks[2].Id);
@@ -109,7 +108,7 @@ public sealed class RunsTests
     public async Task Runs_page_by_cursor_across_three_pages_and_filter()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var a = await PublishedAsync(client, "A");
         var b = await PublishedAsync(client, "B");
         var ids = new List<string>();

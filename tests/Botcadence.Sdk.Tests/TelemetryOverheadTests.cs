@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 
 namespace Botcadence.Sdk.Tests;
 
@@ -36,19 +35,19 @@ public sealed class TelemetryOverheadTests
 
     private static long AllocatedPerCall(HttpMessageInvoker invoker, HttpRequestMessage request)
     {
-        const int Calls = 2000;
+        const int calls = 2000;
         for (var i = 0; i < 100; i++)
         {
             Send(invoker, request);
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Calls; i++)
+        for (var i = 0; i < calls; i++)
         {
             Send(invoker, request);
         }
 
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
     }
 
     private static void Send(HttpMessageInvoker invoker, HttpRequestMessage request)

@@ -24,7 +24,7 @@ public sealed class TemplatesTests
     public async Task Create_makes_a_draft_with_assigned_task_ids()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var template = await client.Templates.CreateAsync(Onboarding());
 
         Assert.That(template.Id, Does.StartWith("tmpl_"));
@@ -46,7 +46,7 @@ public sealed class TemplatesTests
     public async Task Update_edits_a_draft_and_publish_freezes_it()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var template = await client.Templates.CreateAsync(new TemplateCreateOptions { Name = "Draft" });
 
         var noTasks = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Templates.PublishAsync(template.Id));
@@ -71,7 +71,7 @@ public sealed class TemplatesTests
     public async Task Invalid_definitions_are_422_naming_the_field()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var badType = new TemplateCreateOptions { Name = "x", Tasks = [new TemplateTaskOptions { Name = "t", Fields = [new FormFieldOptions { Name = "f", Type = new FormFieldType("colour") }] }] };
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(() => client.Templates.CreateAsync(badType));
         Assert.That(ex!.Field, Is.EqualTo("tasks[0].fields[0].type"));
@@ -85,7 +85,7 @@ public sealed class TemplatesTests
     public async Task Templates_page_across_three_pages_and_filter_by_status()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {

@@ -17,7 +17,7 @@ public sealed class UserDataTests
     public async Task Execute_input_property_names_arrive_unchanged()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(LogWorkflow());
 
         var started = await client.Workflows.ExecuteAsync(workflow.Id, new { firstName = "Ada", LastName = "Lovelace", address = new { zipCode = "N1" } });
@@ -34,7 +34,7 @@ public sealed class UserDataTests
     public async Task Form_submission_names_arrive_unchanged()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var form = await client.Forms.CreateAsync(new FormCreateOptions
         {
             Name = "names",
@@ -53,7 +53,7 @@ public sealed class UserDataTests
     public async Task Form_submission_from_a_dictionary_and_from_typed_metadata_keeps_names()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var form = await client.Forms.CreateAsync(new FormCreateOptions { Name = "names", Fields = [new FormFieldOptions { Name = "firstName" }, new FormFieldOptions { Name = "Email" }, new FormFieldOptions { Name = "Plan" }] });
 
         var fromDictionary = await client.Forms.SubmitAsync(form.Id, new Dictionary<string, object?> { ["firstName"] = "Ada" });
@@ -67,7 +67,7 @@ public sealed class UserDataTests
     public async Task Run_task_values_arrive_unchanged()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var template = await client.Templates.CreateAsync(new TemplateCreateOptions
         {
             Name = "names",
@@ -86,7 +86,7 @@ public sealed class UserDataTests
     public async Task Data_source_records_arrive_unchanged()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "People", [new DataSourceColumnInfo("firstName", "text", Required: true), new DataSourceColumnInfo("shoeSize", "number")]);
 
         var created = await client.DataSources.CreateRecordAsync(ds.Id, new { firstName = "Ada", shoeSize = 38 });
@@ -101,7 +101,7 @@ public sealed class UserDataTests
     public async Task Agent_message_metadata_arrives_unchanged()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var agent = ServerFixture.Server.AddAgent(org.Id, "Names");
 
         var message = await client.Agents.SendMessageAsync(agent.Id, new AgentMessageOptions
@@ -118,7 +118,7 @@ public sealed class UserDataTests
     public async Task Free_form_arguments_that_are_not_objects_are_rejected_by_the_sdk()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         Assert.Throws<ArgumentException>(() => client.Forms.SubmitAsync("form_1", JsonDocument.Parse("[1]").RootElement));
         Assert.Throws<ArgumentException>(() => client.DataSources.CreateRecordAsync("ds_1", "text"));

@@ -9,7 +9,7 @@ public sealed class UsersTests
     public async Task Members_page_across_three_pages_filter_by_role_and_resume()
     {
         var (client, org, _) = ServerFixture.NewTenant(["users:read"]);
-        using var _c = client;
+        using var clientScope = client;
         var seeded = (await client.Users.ListAsync().ToListAsync()).Select(u => u.Id).ToList();
         var vera = ServerFixture.Server.AddUser(org.Id, "Vera Viewer", "vera@example.com", "viewer");
         var ann = ServerFixture.Server.AddUser(org.Id, "Ann Admin", "ann@example.com", "admin");
@@ -29,7 +29,7 @@ public sealed class UsersTests
     public async Task AddUser_publishes_user_created()
     {
         var (client, org, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var user = ServerFixture.Server.AddUser(org.Id, "New Person", "new@example.com");
 

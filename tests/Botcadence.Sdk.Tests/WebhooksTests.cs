@@ -19,7 +19,7 @@ public sealed class WebhooksTests
     public async Task A_subscription_gets_a_generated_secret_shown_only_on_create()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var created = await client.Webhooks.CreateSubscriptionAsync(new WebhookSubscriptionCreateOptions
         {
@@ -46,7 +46,7 @@ public sealed class WebhooksTests
     public async Task A_given_secret_is_kept_and_the_wildcard_is_accepted()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var secret = "whsec_" + Convert.ToBase64String(new byte[24]);
 
         var created = await client.Webhooks.CreateSubscriptionAsync(new WebhookSubscriptionCreateOptions { Url = "http://localhost:5000/h", Events = [WebhookEventType.All], Secret = secret });
@@ -63,7 +63,7 @@ public sealed class WebhooksTests
     public async Task Bad_subscriptions_are_422_naming_the_field(string url, string events, string? secret, string field)
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var ex = await Assert.ThrowsAsync<BotCadenceValidationException>(async () => await client.Webhooks.CreateSubscriptionAsync(new WebhookSubscriptionCreateOptions
         {
@@ -80,7 +80,7 @@ public sealed class WebhooksTests
     public async Task A_trigger_webhook_looks_like_seed_000_and_starts_an_execution_with_the_posted_body()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await ActiveWorkflowAsync(client);
 
         var hook = await client.Webhooks.CreateTriggerAsync(new WebhookTriggerCreateOptions { WorkflowId = workflow.Id, Event = "user.created" });
@@ -106,7 +106,7 @@ public sealed class WebhooksTests
     public async Task The_trigger_url_refuses_deleted_hooks_inactive_workflows_and_non_json()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await ActiveWorkflowAsync(client);
         var hook = await client.Webhooks.CreateTriggerAsync(new WebhookTriggerCreateOptions { WorkflowId = workflow.Id });
         using var http = new HttpClient();
@@ -144,7 +144,7 @@ public sealed class WebhooksTests
     public async Task List_filters_by_kind_and_pages_across_three_pages_resuming_from_a_token()
     {
         var (client, _, key) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await ActiveWorkflowAsync(client);
         for (var i = 0; i < 5; i++)
         {
@@ -177,7 +177,7 @@ public sealed class WebhooksTests
     public async Task Test_deliveries_to_an_unreachable_endpoint_are_logged_as_failures_and_page()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var hook = await client.Webhooks.CreateSubscriptionAsync(new WebhookSubscriptionCreateOptions { Url = Unreachable, Events = [WebhookEventType.RunCreated] });
 
         var first = await client.Webhooks.SendTestAsync(hook.Id);
@@ -210,7 +210,7 @@ public sealed class WebhooksTests
     public async Task Rotating_returns_a_new_secret_and_the_grace_period()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var hook = await client.Webhooks.CreateSubscriptionAsync(new WebhookSubscriptionCreateOptions { Url = Unreachable, Events = [WebhookEventType.RunCreated] });
 
         var rotated = await client.Webhooks.RotateSecretAsync(hook.Id, new WebhookRotateSecretOptions { GracePeriod = TimeSpan.FromHours(1) });
@@ -229,7 +229,7 @@ public sealed class WebhooksTests
     public async Task Trigger_webhooks_have_no_deliveries_to_test_or_secret_to_rotate()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await ActiveWorkflowAsync(client);
         var trigger = await client.Webhooks.CreateTriggerAsync(new WebhookTriggerCreateOptions { WorkflowId = workflow.Id });
 

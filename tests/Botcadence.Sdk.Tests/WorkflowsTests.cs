@@ -31,7 +31,7 @@ public sealed class WorkflowsTests
     public async Task Create_then_get_round_trips_every_field()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
 
         var created = await client.Workflows.CreateAsync(Welcome());
         var fetched = await client.Workflows.GetAsync(created.Id);
@@ -54,7 +54,7 @@ public sealed class WorkflowsTests
     public async Task Update_changes_only_the_given_fields()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var created = await client.Workflows.CreateAsync(Welcome());
 
         var updated = await client.Workflows.UpdateAsync(created.Id, new WorkflowUpdateOptions { Name = "Renamed" });
@@ -69,7 +69,7 @@ public sealed class WorkflowsTests
     public async Task Replace_resets_omitted_fields_and_keeps_status()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var created = await client.Workflows.CreateAsync(Welcome());
         await client.Workflows.ActivateAsync(created.Id);
 
@@ -87,7 +87,7 @@ public sealed class WorkflowsTests
     public async Task Delete_removes_the_workflow()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var created = await client.Workflows.CreateAsync(Welcome());
 
         await client.Workflows.DeleteAsync(created.Id);
@@ -100,7 +100,7 @@ public sealed class WorkflowsTests
     public async Task Activate_and_deactivate_move_status_and_stamp_times()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var created = await client.Workflows.CreateAsync(Welcome());
 
         var active = await client.Workflows.ActivateAsync(created.Id);
@@ -116,7 +116,7 @@ public sealed class WorkflowsTests
     public async Task Execute_with_an_anonymous_input_runs_every_step()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(Welcome());
         await client.Workflows.ActivateAsync(workflow.Id);
 
@@ -139,7 +139,7 @@ public sealed class WorkflowsTests
     public async Task Execute_with_typed_and_json_inputs_and_without_input()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(Welcome());
         await client.Workflows.ActivateAsync(workflow.Id);
 
@@ -157,7 +157,7 @@ public sealed class WorkflowsTests
     public async Task A_failing_step_fails_the_execution_and_skips_the_rest()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var workflow = await client.Workflows.CreateAsync(new WorkflowCreateOptions
         {
             Name = "Breaks", Status = WorkflowStatus.Active,
@@ -176,7 +176,7 @@ public sealed class WorkflowsTests
     public async Task Metrics_count_real_executions()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var ok = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "ok", Status = WorkflowStatus.Active, Actions = [new WorkflowActionOptions { Type = "log" }] });
         var wait = new ExecutionWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(10) };
         for (var i = 0; i < 3; i++)
@@ -210,7 +210,7 @@ public sealed class WorkflowsTests
     public async Task Lists_across_pages_with_every_filter()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 7; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions
@@ -243,7 +243,7 @@ public sealed class WorkflowsTests
     public async Task A_continuation_token_resumes_in_another_client()
     {
         var (client, _, key) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 5; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = $"wf {i}" });

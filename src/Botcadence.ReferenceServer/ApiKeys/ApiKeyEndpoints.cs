@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Botcadence.ReferenceServer.ApiKeys;
 
 /// <summary>/v1/api-keys routes: session tokens only (an API key cannot manage API keys).</summary>

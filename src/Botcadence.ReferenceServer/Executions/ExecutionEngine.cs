@@ -23,7 +23,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
         var token = _stopping.Token;
         var task = Task.Run(() => RunAsync(execution, token), CancellationToken.None);
         _running[execution.Id] = task;
-        _ = task.ContinueWith(_ => _running.TryRemove(execution.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(_ => _running.TryRemove(execution.Id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>

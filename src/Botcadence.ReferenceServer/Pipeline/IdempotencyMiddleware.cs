@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Primitives;
 
 namespace Botcadence.ReferenceServer.Pipeline;
 
@@ -18,7 +17,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
     {
         var caller = RequestIdMiddleware.State(context).Caller;
         if (!IsMutating(context.Request.Method) || caller is null
-            || !context.Request.Headers.TryGetValue(Header, out StringValues values)
+            || !context.Request.Headers.TryGetValue(Header, out var values)
             || context.GetEndpoint()?.Metadata.GetMetadata<StreamedRequestBody>() is not null)
         {
             await next(context).ConfigureAwait(false);

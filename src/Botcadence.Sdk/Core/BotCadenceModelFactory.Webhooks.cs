@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Botcadence.Sdk;
 
 // Typed factories for the webhooks output models (one per model; a test checks that every output model has one).

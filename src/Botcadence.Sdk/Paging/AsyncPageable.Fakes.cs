@@ -135,7 +135,7 @@ public abstract partial class AsyncPageable<T>
                 var items = values.Skip(offset).Take(size).ToList();
                 var next = offset + size;
                 var hasMore = items.Count > 0 && next < values.Count;
-                string? token = !hasMore ? null
+                var token = !hasMore ? null
                     : style == PagingStyle.Page ? string.Create(CultureInfo.InvariantCulture, $"{(next / size) + 1}:{size}")
                     : string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{next}_{size}");
                 yield return new Page<T>(items, token, style == PagingStyle.Page ? values.Count : null, BotCadenceModelFactory.ResponseInfo());

@@ -69,7 +69,7 @@ internal static class HttpPipeline
 
     public static HttpMessageHandler Compose(IReadOnlyList<DelegatingHandler> handlers, HttpMessageHandler transport)
     {
-        HttpMessageHandler inner = transport;
+        var inner = transport;
         for (var i = handlers.Count - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = inner;
