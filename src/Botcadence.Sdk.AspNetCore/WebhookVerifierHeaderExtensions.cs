@@ -14,7 +14,7 @@ public static class WebhookVerifierHeaderExtensions
     public static WebhookEvent Verify(this WebhookVerifier verifier, ReadOnlySpan<byte> body, IHeaderDictionary headers)
     {
         ArgumentNullException.ThrowIfNull(verifier);
-        return verifier.Verify(body, AsPairs(headers));
+        return verifier.Verify(body, ToWebhookHeaders(headers));
     }
 
     /// <summary>Verifies a delivery from ASP.NET Core request headers.</summary>
@@ -26,11 +26,10 @@ public static class WebhookVerifierHeaderExtensions
     public static WebhookEvent Verify(this WebhookVerifier verifier, string body, IHeaderDictionary headers)
     {
         ArgumentNullException.ThrowIfNull(verifier);
-        return verifier.Verify(body, AsPairs(headers));
+        return verifier.Verify(body, ToWebhookHeaders(headers));
     }
 
-    private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> AsPairs(IHeaderDictionary? headers) =>
-        headers is null
-            ? []
-            : headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value.Where(v => v is not null).Select(v => v!)));
+    /// <summary>The SDK's one header lookup, over the request's header dictionary (case-insensitive; a missing header has no values).</summary>
+    private static WebhookHeaders ToWebhookHeaders(IHeaderDictionary? headers) =>
+        WebhookHeaders.FromLookup(name => headers is null ? null : (IEnumerable<string?>)headers[name]);
 }

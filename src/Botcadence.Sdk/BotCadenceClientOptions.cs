@@ -43,8 +43,12 @@ public sealed class BotCadenceClientOptions
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    // A field behind a method, not a property: the 8.0 configuration binding generator (the net8.0 floor) binds
+    // internal properties too, and cannot bind this one.
+    private readonly List<(Func<DelegatingHandler> Factory, HttpPipelinePosition Position)> _handlers = [];
+
     /// <summary>Your handlers and where each sits; see <see cref="AddHandler"/>.</summary>
-    internal List<(Func<DelegatingHandler> Factory, HttpPipelinePosition Position)> Handlers { get; } = [];
+    internal IReadOnlyList<(Func<DelegatingHandler> Factory, HttpPipelinePosition Position)> GetHandlers() => _handlers;
 
     /// <summary>
     /// Adds your own <see cref="DelegatingHandler"/> to the request pipeline, at <paramref name="position"/>:
@@ -65,7 +69,7 @@ public sealed class BotCadenceClientOptions
             throw new ArgumentOutOfRangeException(nameof(position), position, "Unknown pipeline position.");
         }
 
-        Handlers.Add((factory, position));
+        _handlers.Add((factory, position));
         return this;
     }
 

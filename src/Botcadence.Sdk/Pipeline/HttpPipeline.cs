@@ -58,7 +58,7 @@ internal static class HttpPipeline
 
     private static void AddUserHandlers(List<DelegatingHandler> handlers, BotCadenceClientOptions options, HttpPipelinePosition position)
     {
-        foreach (var (factory, at) in options.Handlers)
+        foreach (var (factory, at) in options.GetHandlers())
         {
             if (at == position)
             {
