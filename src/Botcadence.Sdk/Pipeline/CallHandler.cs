@@ -71,6 +71,10 @@ internal sealed class AttemptHandler : DelegatingHandler
 
         try
         {
+#if NET9_0_OR_GREATER
+            // Buffered in place: the content keeps its headers, and later reads come from memory.
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var buffered = new ByteArrayContent(bytes);
             foreach (var header in response.Content.Headers.NonValidated)
@@ -80,6 +84,7 @@ internal sealed class AttemptHandler : DelegatingHandler
 
             response.Content.Dispose();
             response.Content = buffered;
+#endif
             return response;
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
