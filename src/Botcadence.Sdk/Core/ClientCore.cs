@@ -148,30 +148,39 @@ internal sealed partial class ClientCore
 
     internal static async Task<T> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken)
     {
-        // The body is already in memory (read inside the retry by the attempt handler).
-        var body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        // The body is already in memory (read inside the retry by the attempt handler): read from its array directly.
+        if (response.Content is BufferedContent buffered)
+        {
+            return Deserialize(response, buffered.Body, typeInfo, unwrap);
+        }
 
+        var body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         using (body)
         {
-            try
-            {
-                var json = unwrap ? JsonBody.UnwrapResource(body.Span) : body.Span;
-                var value = JsonSerializer.Deserialize(json, typeInfo);
-                if (value is null)
-                {
-                    throw new JsonException("The body was the JSON literal null.");
-                }
+            return Deserialize(response, body.Span, typeInfo, unwrap);
+        }
+    }
 
-                return value;
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException)
+    private static T Deserialize<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, bool unwrap)
+    {
+        try
+        {
+            var json = unwrap ? JsonBody.UnwrapResource(body) : body;
+            var value = JsonSerializer.Deserialize(json, typeInfo);
+            if (value is null)
             {
-                var raw = Encoding.UTF8.GetString(body.Span);
-                ResponseInfo.TryGetHeader(response.Headers, "X-Request-Id", out var requestId);
-                throw new BotCadenceSerializationException(
-                    $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
-                    response.StatusCode, raw, requestId, ex);
+                throw new JsonException("The body was the JSON literal null.");
             }
+
+            return value;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            var raw = Encoding.UTF8.GetString(body);
+            ResponseInfo.TryGetHeader(response.Headers, "X-Request-Id", out var requestId);
+            throw new BotCadenceSerializationException(
+                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
+                response.StatusCode, raw, requestId, ex);
         }
     }
 
