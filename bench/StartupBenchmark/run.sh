@@ -6,6 +6,7 @@
 #   bash bench/StartupBenchmark/run.sh                # builds Release, then measures
 #   NO_BUILD=1 bash bench/StartupBenchmark/run.sh     # measures what is built
 #   RUNS=20 PORT=5093 bash bench/StartupBenchmark/run.sh
+#   VARIANT=aot bash bench/StartupBenchmark/run.sh    # NativeAOT executables (VARIANT=r2r: ReadyToRun)
 #
 # On a shared machine hold the build lock for the whole run: flock /tmp/bc-dotnet.lock bash bench/StartupBenchmark/run.sh
 set -euo pipefail
@@ -24,6 +25,21 @@ if [ "${NO_BUILD:-0}" != "1" ]; then
   dotnet build -c Release -f net10.0 src/Botcadence.ReferenceServer -v q -nologo
 fi
 
+# VARIANT=jit (default: `dotnet app.dll` from a Release build), r2r (`dotnet app.dll` published with ReadyToRun) or
+# aot (the NativeAOT executable); r2r and aot publish both programs first (needs clang for aot).
+VARIANT="${VARIANT:-jit}"
+SDK_RUN=(dotnet "$OUT/sdk/StartupSdk.dll"); HAND_RUN=(dotnet "$OUT/hand/StartupHandWritten.dll")
+if [ "$VARIANT" != "jit" ]; then
+  PUB="$OUT/$VARIANT"
+  if [ "$VARIANT" = "aot" ]; then PROPS="-p:PublishAot=true"; else PROPS="-p:PublishReadyToRun=true --self-contained false"; fi
+  if [ "${NO_BUILD:-0}" != "1" ]; then
+    dotnet publish -c Release -r linux-x64 $PROPS bench/StartupBenchmark/Sdk/StartupSdk.csproj -o "$PUB/sdk" -v q -nologo
+    dotnet publish -c Release -r linux-x64 $PROPS bench/StartupBenchmark/HandWritten/StartupHandWritten.csproj -o "$PUB/hand" -v q -nologo
+  fi
+  if [ "$VARIANT" = "aot" ]; then SDK_RUN=("$PUB/sdk/StartupSdk"); HAND_RUN=("$PUB/hand/StartupHandWritten")
+  else SDK_RUN=(dotnet "$PUB/sdk/StartupSdk.dll"); HAND_RUN=(dotnet "$PUB/hand/StartupHandWritten.dll"); fi
+fi
+
 SERVER_DLL="src/Botcadence.ReferenceServer/bin/Release/net10.0/Botcadence.ReferenceServer.dll"
 BOTCADENCE_REFERENCE_KEY="$KEY" dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$PORT" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
@@ -39,33 +55,39 @@ WF=$(curl -fs -H "Authorization: Bearer $KEY" -H "Content-Type: application/json
 echo "server pid $SERVER_PID, workflow $WF"
 
 # One warm-up run of each (disk cache), not counted.
-dotnet "$OUT/sdk/StartupSdk.dll" "$BASE" "$KEY" "$WF" >/dev/null
-dotnet "$OUT/hand/StartupHandWritten.dll" "$BASE" "$KEY" "$WF" >/dev/null
+"${SDK_RUN[@]}" "$BASE" "$KEY" "$WF" >/dev/null
+"${HAND_RUN[@]}" "$BASE" "$KEY" "$WF" >/dev/null
 
-measure() { # name dll -> appends "wall_ms cpu_ms rss_kib" to $OUT/<name>.txt
-  local name=$1 dll=$2
-  /usr/bin/time -v -o "$OUT/time.txt" dotnet "$dll" "$BASE" "$KEY" "$WF" >/dev/null
-  awk -v out="$OUT/$name.txt" '
+measure() { # name -> appends "wall_ms cpu_ms rss_kib" to $OUT/<name>.txt
+  local name=$1
+  local -a cmd
+  if [ "$name" = sdk ]; then cmd=("${SDK_RUN[@]}"); else cmd=("${HAND_RUN[@]}"); fi
+  # Wall time from date (ns; /usr/bin/time's own elapsed figure has 10 ms resolution); CPU time (10 ms resolution) and
+  # peak RSS from /usr/bin/time -v.
+  local t0 t1
+  t0=$(date +%s%N)
+  /usr/bin/time -v -o "$OUT/time.txt" "${cmd[@]}" "$BASE" "$KEY" "$WF" >/dev/null
+  t1=$(date +%s%N)
+  awk -v out="$OUT/$name.txt" -v wall="$(( (t1 - t0) / 1000 ))" '
     /User time/ {u=$NF} /System time/ {s=$NF} /Maximum resident set size/ {r=$NF}
-    /Elapsed \(wall clock\)/ {n=split($NF,a,":"); w=(n==3)?a[1]*3600+a[2]*60+a[3]:a[1]*60+a[2]}
-    END {printf "%.0f %.0f %d\n", w*1000, (u+s)*1000, r >> out}' "$OUT/time.txt"
+    END {printf "%.1f %.0f %d\n", wall/1000, (u+s)*1000, r >> out}' "$OUT/time.txt"
 }
 : >"$OUT/sdk.txt"; : >"$OUT/hand.txt"
 for i in $(seq 1 "$RUNS"); do
-  if (( i % 2 )); then measure sdk "$OUT/sdk/StartupSdk.dll"; measure hand "$OUT/hand/StartupHandWritten.dll"
-  else measure hand "$OUT/hand/StartupHandWritten.dll"; measure sdk "$OUT/sdk/StartupSdk.dll"; fi
+  if (( i % 2 )); then measure sdk; measure hand; else measure hand; measure sdk; fi
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 col() { awk -v c="$2" '{print $c}' "$OUT/$1.txt" | median; }
 SW=$(col sdk 1); SC=$(col sdk 2); SR=$(col sdk 3); HW=$(col hand 1); HC=$(col hand 2); HR=$(col hand 3)
 echo
-echo "Fresh processes, $RUNS runs each (interleaved), medians:"
+echo "Fresh processes ($VARIANT), $RUNS runs each (interleaved), medians:"
 printf '| %-28s | %10s | %14s | %14s |\n' "Program" "Wall (ms)" "CPU u+s (ms)" "Peak RSS (MiB)"
 printf '|%s|%s|%s|%s|\n' "------------------------------" "-----------:" "---------------:" "---------------:"
 printf '| %-28s | %10s | %14s | %14.1f |\n' "Hand-written (HttpClient+STJ)" "$HW" "$HC" "$(echo "$HR/1024" | bc -l)"
 printf '| %-28s | %10s | %14s | %14.1f |\n' "SDK (BotCadenceClient)" "$SW" "$SC" "$(echo "$SR/1024" | bc -l)"
-printf '| %-28s | %10.2fx | %13.2fx | %+13.1f |\n' "SDK / hand-written" "$(echo "$SW/$HW" | bc -l)" "$(echo "$SC/$HC" | bc -l)" "$(echo "($SR-$HR)/1024" | bc -l)"
+CPU_RATIO=$( [ "$HC" = 0 ] && echo 0 || echo "$SC/$HC" | bc -l )
+printf '| %-28s | %10.2fx | %13.2fx | %+13.1f |\n' "SDK / hand-written" "$(echo "$SW/$HW" | bc -l)" "$CPU_RATIO" "$(echo "($SR-$HR)/1024" | bc -l)"
 if [ "${PROBE:-0}" = "1" ]; then
-  for _ in 1 2 3; do STARTUP_PROBE=1 dotnet "$OUT/sdk/StartupSdk.dll" "$BASE" "$KEY" "$WF" | tail -1; STARTUP_PROBE=1 dotnet "$OUT/hand/StartupHandWritten.dll" "$BASE" "$KEY" "$WF" | tail -1; done
+  for _ in 1 2 3; do STARTUP_PROBE=1 "${SDK_RUN[@]}" "$BASE" "$KEY" "$WF" | tail -1; STARTUP_PROBE=1 "${HAND_RUN[@]}" "$BASE" "$KEY" "$WF" | tail -1; done
 fi
