@@ -108,63 +108,83 @@ public sealed class BotCadenceClient : IBotCadenceClient, IDisposable
         _ownsHttpClient = ownsHttpClient;
         Configure(_httpClient, options, ownsHttpClient);
         _core = new ClientCore(loggerFactory.CreateLogger(HttpPipeline.LoggerCategory), timeProvider, options);
-        var executions = new ExecutionsClient(_core, Api<IExecutionsApi>());
-        Workflows = new WorkflowsClient(_core, Api<IWorkflowsApi>(), executions);
-        Executions = executions;
-        Templates = new TemplatesClient(_core, Api<ITemplatesApi>());
-        Runs = new RunsClient(_core, Api<IRunsApi>());
-        Forms = new FormsClient(_core, Api<IFormsApi>());
-        Files = new FilesClient(_core, Api<IFilesApi>());
-        Webhooks = new WebhooksClient(_core, Api<IWebhooksApi>());
-        Credentials = new CredentialsClient(_core, Api<ICredentialsApi>());
-        Integrations = new IntegrationsClient(_core, Api<IIntegrationsApi>());
-        DataSources = new DataSourcesClient(_core, Api<IDataSourcesApi>());
-        Users = new UsersClient(_core, Api<IUsersApi>());
-        Agents = new AgentsClient(_core, Api<IAgentsApi>());
-        Analytics = new AnalyticsClient(_core, Api<IAnalyticsApi>());
-        ApiKeys = new ApiKeysClient(_core, Api<IApiKeysApi>());
     }
 
-    /// <inheritdoc />
-    public IWorkflowsClient Workflows { get; }
+    // Resource clients and their Refit implementations are built on first use (a process that calls one resource pays
+    // for one). LazyInitializer publishes one instance per field: a property returns the same client every time, from
+    // any thread (a racing thread may build a spare one, which is dropped; the clients hold no resources).
+    private ExecutionsClient? _executions;
+    private WorkflowsClient? _workflows;
+    private TemplatesClient? _templates;
+    private RunsClient? _runs;
+    private FormsClient? _forms;
+    private FilesClient? _files;
+    private WebhooksClient? _webhooks;
+    private CredentialsClient? _credentials;
+    private IntegrationsClient? _integrations;
+    private DataSourcesClient? _dataSources;
+    private UsersClient? _users;
+    private AgentsClient? _agents;
+    private AnalyticsClient? _analytics;
+    private ApiKeysClient? _apiKeys;
 
     /// <inheritdoc />
-    public IExecutionsClient Executions { get; }
+    public IWorkflowsClient Workflows =>
+        _workflows ?? LazyInitializer.EnsureInitialized(ref _workflows, () => new WorkflowsClient(_core, Api<IWorkflowsApi>(), ExecutionsClient));
 
     /// <inheritdoc />
-    public ITemplatesClient Templates { get; }
+    public IExecutionsClient Executions => ExecutionsClient;
+
+    private ExecutionsClient ExecutionsClient =>
+        _executions ?? LazyInitializer.EnsureInitialized(ref _executions, () => new ExecutionsClient(_core, Api<IExecutionsApi>()));
 
     /// <inheritdoc />
-    public IRunsClient Runs { get; }
+    public ITemplatesClient Templates =>
+        _templates ?? LazyInitializer.EnsureInitialized(ref _templates, () => new TemplatesClient(_core, Api<ITemplatesApi>()));
 
     /// <inheritdoc />
-    public IFormsClient Forms { get; }
+    public IRunsClient Runs =>
+        _runs ?? LazyInitializer.EnsureInitialized(ref _runs, () => new RunsClient(_core, Api<IRunsApi>()));
 
     /// <inheritdoc />
-    public IFilesClient Files { get; }
+    public IFormsClient Forms =>
+        _forms ?? LazyInitializer.EnsureInitialized(ref _forms, () => new FormsClient(_core, Api<IFormsApi>()));
 
     /// <inheritdoc />
-    public IWebhooksClient Webhooks { get; }
-
-    public ICredentialsClient Credentials { get; }
-
-    /// <inheritdoc />
-    public IIntegrationsClient Integrations { get; }
+    public IFilesClient Files =>
+        _files ?? LazyInitializer.EnsureInitialized(ref _files, () => new FilesClient(_core, Api<IFilesApi>()));
 
     /// <inheritdoc />
-    public IDataSourcesClient DataSources { get; }
+    public IWebhooksClient Webhooks =>
+        _webhooks ?? LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(_core, Api<IWebhooksApi>()));
 
     /// <inheritdoc />
-    public IUsersClient Users { get; }
+    public ICredentialsClient Credentials =>
+        _credentials ?? LazyInitializer.EnsureInitialized(ref _credentials, () => new CredentialsClient(_core, Api<ICredentialsApi>()));
 
     /// <inheritdoc />
-    public IAgentsClient Agents { get; }
+    public IIntegrationsClient Integrations =>
+        _integrations ?? LazyInitializer.EnsureInitialized(ref _integrations, () => new IntegrationsClient(_core, Api<IIntegrationsApi>()));
 
     /// <inheritdoc />
-    public IAnalyticsClient Analytics { get; }
+    public IDataSourcesClient DataSources =>
+        _dataSources ?? LazyInitializer.EnsureInitialized(ref _dataSources, () => new DataSourcesClient(_core, Api<IDataSourcesApi>()));
 
     /// <inheritdoc />
-    public IApiKeysClient ApiKeys { get; }
+    public IUsersClient Users =>
+        _users ?? LazyInitializer.EnsureInitialized(ref _users, () => new UsersClient(_core, Api<IUsersApi>()));
+
+    /// <inheritdoc />
+    public IAgentsClient Agents =>
+        _agents ?? LazyInitializer.EnsureInitialized(ref _agents, () => new AgentsClient(_core, Api<IAgentsApi>()));
+
+    /// <inheritdoc />
+    public IAnalyticsClient Analytics =>
+        _analytics ?? LazyInitializer.EnsureInitialized(ref _analytics, () => new AnalyticsClient(_core, Api<IAnalyticsApi>()));
+
+    /// <inheritdoc />
+    public IApiKeysClient ApiKeys =>
+        _apiKeys ?? LazyInitializer.EnsureInitialized(ref _apiKeys, () => new ApiKeysClient(_core, Api<IApiKeysApi>()));
 
     /// <summary>Releases the connections (when the client created them).</summary>
     public void Dispose()

@@ -61,7 +61,7 @@ internal sealed class AgentsClient : IAgentsClient
         var status = options?.Status?.Value;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Agents.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, status, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeAgent, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeAgent, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Agent> GetAsync(string agentId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -82,7 +82,7 @@ internal sealed class AgentsClient : IAgentsClient
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         var pageSize = options?.PageSize;
         return _core.PageStyle("Agents.ListTasks", requestOptions, (call, page, perPage, ct) => _api.ListTasksAsync(agentId, page, perPage, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeAgentTask, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeAgentTask, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Agent> SetSkillsAsync(string agentId, IEnumerable<string> skills, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

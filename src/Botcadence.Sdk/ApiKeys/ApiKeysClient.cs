@@ -45,7 +45,7 @@ internal sealed class ApiKeysClient : IApiKeysClient
     {
         var pageSize = options?.PageSize;
         return _core.PageStyle("ApiKeys.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeApiKey, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeApiKey, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<ApiKey> CreateAsync(ApiKeyCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

@@ -37,53 +37,59 @@ internal sealed partial class ClientCore
     /// <summary>A call that returns a single resource, with the call context made by the caller (e.g. not replayable).</summary>
     public Task<T> ReadAsync<T>(CallContext call, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : BotCadenceResult =>
-        CallAsync(call, send, async (response, info, ct) =>
-        {
-            var value = await DeserializeAsync(response, typeInfo, unwrap: true, ct).ConfigureAwait(false);
-            value.Response = info;
-            return value;
-        }, keepResponse: false, cancellationToken);
+        CallAsync<T, ResourceReader<T>>(call, send, new ResourceReader<T>(typeInfo), keepResponse: false, cancellationToken);
 
     /// <summary>A call whose success body is ignored (204, or a 200 <c>{"message": …}</c>): its response info is the result.</summary>
     public Task<ResponseInfo> ReadNothingAsync(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        CallAsync(new CallContext(operation, options), send, (_, info, _) => Task.FromResult(info), keepResponse: false, cancellationToken);
+        CallAsync<ResponseInfo, InfoReader>(new CallContext(operation, options), send, default, keepResponse: false, cancellationToken);
 
     /// <summary>A call whose success body the caller streams (sent with headers-read completion, not buffered); the caller disposes the response.</summary>
     public Task<(HttpResponseMessage Response, ResponseInfo Info)> ReceiveStreamingAsync(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
-        CallAsync(new CallContext(operation, options, streamResponse: true), send, (response, info, _) => Task.FromResult((response, info)), keepResponse: true, cancellationToken);
+        CallAsync<(HttpResponseMessage, ResponseInfo), StreamingReader>(new CallContext(operation, options, streamResponse: true), send, default, keepResponse: true, cancellationToken);
 
-    /// <summary>A page-style list (<c>?page=&amp;per_page=</c>): <paramref name="send"/> requests one page; each page is one call.</summary>
-    public AsyncPageable<T> PageStyle<T>(string operation, RequestOptions? options, Func<CallContext, int, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
-        new PagedList<T>(async (token, sizeHint, ct) =>
+    /// <summary>
+    /// Reads a call's result from its successful response. A struct, so a call allocates no closure or delegate for it
+    /// (paging's reader lives in <c>Paging/Pager.cs</c>).
+    /// </summary>
+    internal interface IResponseReader<TResult>
+    {
+        Task<TResult> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken);
+    }
+
+    private readonly struct ResourceReader<T>(JsonTypeInfo<T> typeInfo) : IResponseReader<T>
+        where T : BotCadenceResult
+    {
+        public async Task<T> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken)
         {
-            var (page, perPage) = PageTokens.ParsePageToken(token, sizeHint ?? pageSize);
-            var (envelope, info) = await ReadPageAsync(operation, options, (call, c) => send(call, page, perPage, c), typeInfo, ct).ConfigureAwait(false);
-            return PageTokens.ToPageStylePage(envelope, page, perPage, info);
-        }, cancellationToken);
+            var value = await DeserializeAsync(response, typeInfo, unwrap: true, cancellationToken).ConfigureAwait(false);
+            value.Response = info;
+            return value;
+        }
+    }
 
-    /// <summary>A cursor-style list (<c>?cursor=&amp;limit=</c>): <paramref name="send"/> requests the page after a cursor; each page is one call.</summary>
-    public AsyncPageable<T> CursorStyle<T>(string operation, RequestOptions? options, Func<CallContext, string?, int?, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, int? pageSize, CancellationToken cancellationToken) =>
-        new PagedList<T>(async (cursor, sizeHint, ct) =>
-        {
-            var (envelope, info) = await ReadPageAsync(operation, options, (call, c) => send(call, cursor, sizeHint ?? pageSize, c), typeInfo, ct).ConfigureAwait(false);
-            return PageTokens.ToCursorStylePage(envelope, info);
-        }, cancellationToken);
+    private readonly struct InfoReader : IResponseReader<ResponseInfo>
+    {
+        public Task<ResponseInfo> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) => Task.FromResult(info);
+    }
 
-    private Task<(PageEnvelope<T> Envelope, ResponseInfo Info)> ReadPageAsync<T>(string operation, RequestOptions? options, Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<PageEnvelope<T>> typeInfo, CancellationToken cancellationToken) =>
-        CallAsync(new CallContext(operation, options), send, async (response, info, ct) =>
-            (await DeserializeAsync(response, typeInfo, unwrap: false, ct).ConfigureAwait(false), info), keepResponse: false, cancellationToken);
+    private readonly struct StreamingReader : IResponseReader<(HttpResponseMessage, ResponseInfo)>
+    {
+        public Task<(HttpResponseMessage, ResponseInfo)> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) =>
+            Task.FromResult((response, info));
+    }
 
     /// <summary>
     /// The chokepoint every logical call passes through: start → send (the pipeline adds the idempotency key, retries,
     /// times out, buffers the body) → map an error status or transport failure → read the result. Every SDK exception
     /// leaving it carries the call's idempotency key, attempts and (when one arrived) response.
     /// </summary>
-    private async Task<TResult> CallAsync<TResult>(
+    internal async Task<TResult> CallAsync<TResult, TReader>(
         CallContext call,
         Func<CallContext, CancellationToken, Task<HttpResponseMessage>> send,
-        Func<HttpResponseMessage, ResponseInfo, CancellationToken, Task<TResult>> read,
+        TReader read,
         bool keepResponse,
         CancellationToken cancellationToken)
+        where TReader : struct, IResponseReader<TResult>
     {
         call.Options?.Validate();
         HttpResponseMessage? response = null;
@@ -115,7 +121,7 @@ internal sealed partial class ClientCore
             TResult result;
             try
             {
-                result = await read(response, info, cancellationToken).ConfigureAwait(false);
+                result = await read.ReadAsync(response, info, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (TranslateTransportFailure(ex, call, cancellationToken) is { } translated)
             {
@@ -140,32 +146,41 @@ internal sealed partial class ClientCore
         }
     }
 
-    private static async Task<T> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken)
+    internal static async Task<T> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken)
     {
-        // The body is already in memory (read inside the retry by the attempt handler).
-        var body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        // The body is already in memory (read inside the retry by the attempt handler): read from its array directly.
+        if (response.Content is BufferedContent buffered)
+        {
+            return Deserialize(response, buffered.Body, typeInfo, unwrap);
+        }
 
+        var body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         using (body)
         {
-            try
-            {
-                var json = unwrap ? JsonBody.UnwrapResource(body.Span) : body.Span;
-                var value = JsonSerializer.Deserialize(json, typeInfo);
-                if (value is null)
-                {
-                    throw new JsonException("The body was the JSON literal null.");
-                }
+            return Deserialize(response, body.Span, typeInfo, unwrap);
+        }
+    }
 
-                return value;
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException)
+    private static T Deserialize<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, bool unwrap)
+    {
+        try
+        {
+            var json = unwrap ? JsonBody.UnwrapResource(body) : body;
+            var value = JsonSerializer.Deserialize(json, typeInfo);
+            if (value is null)
             {
-                var raw = Encoding.UTF8.GetString(body.Span);
-                ResponseInfo.TryGetHeader(response.Headers, "X-Request-Id", out var requestId);
-                throw new BotCadenceSerializationException(
-                    $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
-                    response.StatusCode, raw, requestId, ex);
+                throw new JsonException("The body was the JSON literal null.");
             }
+
+            return value;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            var raw = Encoding.UTF8.GetString(body);
+            ResponseInfo.TryGetHeader(response.Headers, "X-Request-Id", out var requestId);
+            throw new BotCadenceSerializationException(
+                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
+                response.StatusCode, raw, requestId, ex);
         }
     }
 

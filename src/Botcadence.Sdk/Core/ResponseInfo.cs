@@ -15,6 +15,13 @@ public sealed class ResponseInfo
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoHeaders =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
 
+    // Headers is built on first read (most callers never read it): from the response's header collection, which nothing
+    // writes to once the call is over, and a copy of the content headers (the content itself is not kept alive).
+    private readonly HttpResponseHeaders? _responseHeaders;
+    private readonly KeyValuePair<string, string[]>[]? _contentHeaders;
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headers;
+    private object? _headersLock;
+
     internal ResponseInfo(HttpStatusCode statusCode, string? requestId, RateLimitInfo? rateLimit, string? deprecation, string? sunset)
     {
         StatusCode = statusCode;
@@ -22,8 +29,15 @@ public sealed class ResponseInfo
         RateLimit = rateLimit;
         Deprecation = deprecation;
         Sunset = sunset;
-        Headers = NoHeaders;
         Attempts = 1;
+    }
+
+    private ResponseInfo(HttpStatusCode statusCode, string? requestId, RateLimitInfo? rateLimit, string? deprecation, string? sunset,
+        HttpResponseHeaders responseHeaders, KeyValuePair<string, string[]>[] contentHeaders)
+        : this(statusCode, requestId, rateLimit, deprecation, sunset)
+    {
+        _responseHeaders = responseHeaders;
+        _contentHeaders = contentHeaders;
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -42,7 +56,8 @@ public sealed class ResponseInfo
     public string? Sunset { get; }
 
     /// <summary>Every response header (content headers included), by case-insensitive name.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; private init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers =>
+        _headers ?? (_responseHeaders is null ? NoHeaders : LazyInitializer.EnsureInitialized(ref _headers, ref _headersLock, BuildHeaders));
 
     /// <summary>
     /// True when the service answered a repeated <c>Idempotency-Key</c> with the stored first response
@@ -69,24 +84,36 @@ public sealed class ResponseInfo
         TryGetHeader(headers, "Deprecation", out var deprecation);
         TryGetHeader(headers, "Sunset", out var sunset);
         TryGetHeader(headers, "Idempotent-Replayed", out var replayed);
-        var all = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in headers.NonValidated)
+        var contentHeaders = response.Content.Headers.NonValidated;
+        var content = contentHeaders.Count == 0 ? [] : new KeyValuePair<string, string[]>[contentHeaders.Count];
+        var i = 0;
+        foreach (var header in contentHeaders)
         {
-            all[header.Key] = [.. header.Value];
+            content[i++] = new KeyValuePair<string, string[]>(header.Key, [.. header.Value]);
         }
 
-        foreach (var header in response.Content.Headers.NonValidated)
+        return new ResponseInfo(response.StatusCode, requestId, RateLimitInfo.FromHeaders(headers), deprecation, sunset, headers, content)
         {
-            all[header.Key] = [.. header.Value];
-        }
-
-        return new ResponseInfo(response.StatusCode, requestId, RateLimitInfo.FromHeaders(headers), deprecation, sunset)
-        {
-            Headers = all,
             IdempotencyReplayed = string.Equals(replayed, "true", StringComparison.OrdinalIgnoreCase),
             Attempts = Math.Max(call?.Attempts ?? 1, 1),
             IdempotencyKey = call?.IdempotencyKey,
         };
+    }
+
+    private Dictionary<string, IReadOnlyList<string>> BuildHeaders()
+    {
+        var all = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in _responseHeaders!.NonValidated)
+        {
+            all[header.Key] = [.. header.Value];
+        }
+
+        foreach (var (name, values) in _contentHeaders!)
+        {
+            all[name] = values;
+        }
+
+        return all;
     }
 
     internal static bool TryGetHeader(HttpHeaders headers, string name, [NotNullWhen(true)] out string? value)

@@ -49,7 +49,7 @@ internal sealed class CredentialsClient : ICredentialsClient
         var type = options?.Type?.Value;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Credentials.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, type, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeCredential, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeCredential, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Credential> CreateAsync(CredentialCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

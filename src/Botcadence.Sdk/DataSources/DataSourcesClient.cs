@@ -105,7 +105,7 @@ internal sealed class DataSourcesClient : IDataSourcesClient
     {
         var pageSize = options?.PageSize;
         return _core.PageStyle("DataSources.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeDataSource, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeDataSource, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public AsyncPageable<DataSourceRecord> ListRecordsAsync(string dataSourceId, DataSourceRecordListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ internal sealed class DataSourcesClient : IDataSourcesClient
         ArgumentException.ThrowIfNullOrEmpty(dataSourceId);
         var pageSize = options?.PageSize;
         return _core.CursorStyle("DataSources.ListRecords", requestOptions, (call, cursor, limit, ct) => _api.ListRecordsAsync(dataSourceId, cursor, limit, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeDataSourceRecord, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeDataSourceRecord, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<DataSourceRecord> CreateRecordAsync(string dataSourceId, JsonElement values, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

@@ -11,6 +11,13 @@ public sealed class ExecutionListOptions
 
     /// <summary>Items per page (1–100); the service defaults to 20.</summary>
     public int? PageSize { get; set; }
+
+    /// <summary>
+    /// Request the next page while the current one is consumed (default false): enumeration waits less when handling a
+    /// page takes as long as fetching one. At most one request is ahead; a failure of the next page surfaces when it is
+    /// reached, and stopping early cancels it. See docs/paging.md.
+    /// </summary>
+    public bool PrefetchNextPage { get; set; }
 }
 
 /// <summary>Filters for listing one workflow's executions (page paging, newest first).</summary>
@@ -27,6 +34,13 @@ public sealed class WorkflowExecutionListOptions
 
     /// <summary>Items per page (1–100); the service defaults to 20.</summary>
     public int? PageSize { get; set; }
+
+    /// <summary>
+    /// Request the next page while the current one is consumed (default false): enumeration waits less when handling a
+    /// page takes as long as fetching one. At most one request is ahead; a failure of the next page surfaces when it is
+    /// reached, and stopping early cancels it. See docs/paging.md.
+    /// </summary>
+    public bool PrefetchNextPage { get; set; }
 }
 
 /// <summary>How <c>WaitForCompletionAsync</c> polls.</summary>

@@ -59,7 +59,7 @@ internal sealed class ExecutionsClient : IExecutionsClient
     {
         var (status, workflowId) = (options?.Status?.Value, options?.WorkflowId);
         return _core.CursorStyle("Executions.List", requestOptions, (call, cursor, limit, ct) => _api.ListAsync(cursor, limit, status, workflowId, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeExecution, options?.PageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeExecution, options?.PageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public AsyncPageable<Execution> ListForWorkflowAsync(string workflowId, WorkflowExecutionListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ internal sealed class ExecutionsClient : IExecutionsClient
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
         var (status, from, to) = (options?.Status?.Value, Iso8601.Format(options?.From), Iso8601.Format(options?.To));
         return _core.PageStyle("Executions.ListForWorkflow", requestOptions, (call, page, perPage, ct) => _api.ListForWorkflowAsync(workflowId, page, perPage, status, from, to, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeExecution, options?.PageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeExecution, options?.PageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Execution> GetAsync(string executionId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

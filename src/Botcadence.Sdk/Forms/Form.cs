@@ -103,6 +103,13 @@ public sealed class FormListOptions
 
     /// <summary>Items per page (1–100); the service defaults to 20.</summary>
     public int? PageSize { get; set; }
+
+    /// <summary>
+    /// Request the next page while the current one is consumed (default false): enumeration waits less when handling a
+    /// page takes as long as fetching one. At most one request is ahead; a failure of the next page surfaces when it is
+    /// reached, and stopping early cancels it. See docs/paging.md.
+    /// </summary>
+    public bool PrefetchNextPage { get; set; }
 }
 
 /// <summary>Options for listing a form's submissions.</summary>
@@ -110,6 +117,13 @@ public sealed class FormSubmissionListOptions
 {
     /// <summary>Items per page (1–100); the service defaults to 20.</summary>
     public int? PageSize { get; set; }
+
+    /// <summary>
+    /// Request the next page while the current one is consumed (default false): enumeration waits less when handling a
+    /// page takes as long as fetching one. At most one request is ahead; a failure of the next page surfaces when it is
+    /// reached, and stopping early cancels it. See docs/paging.md.
+    /// </summary>
+    public bool PrefetchNextPage { get; set; }
 }
 
 /// <summary>The body of a submission.</summary>

@@ -89,7 +89,7 @@ internal sealed class FormsClient : IFormsClient
         var search = options?.Search;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Forms.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, search, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeForm, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeForm, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Form> GetAsync(string formId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -127,6 +127,6 @@ internal sealed class FormsClient : IFormsClient
         ArgumentException.ThrowIfNullOrEmpty(formId);
         var pageSize = options?.PageSize;
         return _core.CursorStyle("Forms.ListSubmissions", requestOptions, (call, cursor, limit, ct) => _api.ListSubmissionsAsync(formId, cursor, limit, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeFormSubmission, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeFormSubmission, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class IntegrationsClient : IIntegrationsClient
         var provider = options?.Provider;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Integrations.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, status, provider, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeIntegration, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeIntegration, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Integration> GetAsync(string integrationId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

@@ -40,18 +40,21 @@ public abstract partial class AsyncPageable<T> : IAsyncEnumerable<T>
 /// Fetches one page given a continuation state; both paging styles reduce to this. Page-style pages are positions: an
 /// item created between two page fetches pushes items already yielded onto the next page. One enumeration therefore
 /// remembers the ids it yielded (the constructor's <c>itemId</c>, by default <see cref="PageItemIds"/>) and drops repeats
-/// from later page-style pages.
+/// from later page-style pages. With <c>prefetchNextPage</c> the request for the next page starts as soon as a page is
+/// received, before that page is handed to the caller (see <c>PrefetchNextPage</c> on the list options).
 /// </summary>
 internal sealed class PagedList<T> : AsyncPageable<T>
 {
     private readonly Func<string?, int?, CancellationToken, Task<Page<T>>> _fetchPage;
     private readonly Func<T, string?>? _itemId;
+    private readonly bool _prefetchNextPage;
 
-    public PagedList(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken, Func<T, string?>? itemId = null)
+    public PagedList(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken, Func<T, string?>? itemId = null, bool prefetchNextPage = false)
         : base(cancellationToken)
     {
         _fetchPage = fetchPage;
         _itemId = itemId ?? PageItemIds.For<T>();
+        _prefetchNextPage = prefetchNextPage;
     }
 
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
@@ -61,7 +64,7 @@ internal sealed class PagedList<T> : AsyncPageable<T>
             throw new ArgumentOutOfRangeException(nameof(pageSizeHint), pageSizeHint, "The page size must be between 1 and 100.");
         }
 
-        return Enumerate(continuationToken, pageSizeHint, default);
+        return _prefetchNextPage ? EnumeratePrefetching(continuationToken, pageSizeHint, default) : Enumerate(continuationToken, pageSizeHint, default);
     }
 
     private async IAsyncEnumerable<Page<T>> Enumerate(string? token, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -81,6 +84,50 @@ internal sealed class PagedList<T> : AsyncPageable<T>
             }
 
             yield return page;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Enumerate"/>, but the next page is requested as soon as a page arrives, so it downloads while the caller
+    /// consumes the current one. Its failure (or cancellation) surfaces when the caller asks for it, on the page where it
+    /// belongs. When the caller stops early, the request in flight is cancelled and awaited (nothing leaks, nothing is
+    /// left unobserved).
+    /// </summary>
+    private async IAsyncEnumerable<Page<T>> EnumeratePrefetching(string? token, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
+        HashSet<string>? seen = null;
+        Task<Page<T>>? next = _fetchPage(token, pageSize, linked.Token);
+        try
+        {
+            while (next is not null)
+            {
+                var page = await next.ConfigureAwait(false);
+                next = page.ContinuationToken is { } following ? _fetchPage(following, pageSize, linked.Token) : null;
+                if (page.IsPositional && _itemId is not null)
+                {
+                    seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    page = WithoutRepeats(page, seen);
+                }
+
+                yield return page;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // The caller stopped (break, dispose, or an exception in its loop) with a request in flight.
+                await linked.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The page nobody asked for: its outcome (usually the cancellation just requested) is dropped.
+                }
+            }
         }
     }
 

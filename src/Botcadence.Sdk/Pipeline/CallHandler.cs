@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Botcadence.Sdk;
 
 /// <summary>The <c>Idempotency-Key</c> header.</summary>
@@ -71,8 +73,7 @@ internal sealed class AttemptHandler : DelegatingHandler
 
         try
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var buffered = new ByteArrayContent(bytes);
+            var buffered = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             foreach (var header in response.Content.Headers.NonValidated)
             {
                 buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -92,5 +93,128 @@ internal sealed class AttemptHandler : DelegatingHandler
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The body, read once into a pooled array when its length is known (no intermediate buffer, no second copy; the array
+    /// goes back to the pool when the response is disposed); otherwise through
+    /// <see cref="HttpContent.ReadAsByteArrayAsync(CancellationToken)"/>. A body that ends before its <c>Content-Length</c>
+    /// is an <see cref="IOException"/> (the connection's own stream throws one too).
+    /// </summary>
+    private static async Task<BufferedContent> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is not { } declared || declared > 16 * 1024 * 1024)
+        {
+            var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new BufferedContent(bytes, bytes.Length, pooled: false);
+        }
+
+        var length = (int)declared;
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = length == 0 ? [] : ArrayPool<byte>.Shared.Rent(length);
+            var handedOver = false;
+            try
+            {
+                var read = 0;
+                while (read < length)
+                {
+                    var n = await stream.ReadAsync(buffer.AsMemory(read, length - read), cancellationToken).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        throw new IOException($"The response body ended after {read} of its {length} bytes.");
+                    }
+
+                    read += n;
+                }
+
+                var extra = await ReadBeyondAsync(stream, cancellationToken).ConfigureAwait(false);
+                if (extra is null)
+                {
+                    handedOver = length > 0;
+                    return new BufferedContent(buffer, length, pooled: length > 0);
+                }
+
+                // A transport that sent more than it declared: keep all of it, as ReadAsByteArrayAsync would.
+                var all = new byte[length + extra.Length];
+                buffer.AsSpan(0, length).CopyTo(all);
+                extra.CopyTo(all.AsSpan(length));
+                return new BufferedContent(all, all.Length, pooled: false);
+            }
+            finally
+            {
+                if (!handedOver && buffer.Length > 0)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whatever the stream still has after the declared length (normally nothing: null).</summary>
+    private static async Task<byte[]?> ReadBeyondAsync(Stream stream, CancellationToken cancellationToken)
+    {
+
+            // A transport that sends more than it declared: keep all of it, as ReadAsByteArrayAsync would.
+        var probe = ArrayPool<byte>.Shared.Rent(1);
+        try
+        {
+            var more = await stream.ReadAsync(probe.AsMemory(0, 1), cancellationToken).ConfigureAwait(false);
+            if (more == 0)
+            {
+                return null;
+            }
+
+            using var rest = new MemoryStream();
+            rest.WriteByte(probe[0]);
+            await stream.CopyToAsync(rest, cancellationToken).ConfigureAwait(false);
+            return rest.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(probe);
+        }
+    }
+}
+
+/// <summary>
+/// A response body the attempt handler read into memory; <see cref="ClientCore"/> deserializes straight from it. A pooled
+/// array goes back to the pool when the content is disposed (with the response, once the call has read its result);
+/// reading a disposed content throws <see cref="ObjectDisposedException"/>, as for any <see cref="HttpContent"/>.
+/// </summary>
+internal sealed class BufferedContent : ByteArrayContent
+{
+    private readonly byte[] _array;
+    private readonly int _length;
+    private byte[]? _pooled;
+    private int _disposed;
+
+    public BufferedContent(byte[] array, int length, bool pooled)
+        : base(array, 0, length)
+    {
+        _array = array;
+        _length = length;
+        _pooled = pooled ? array : null;
+    }
+
+    /// <summary>The body; only while the content is not disposed.</summary>
+    public ReadOnlySpan<byte> Body
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _array.AsSpan(0, _length);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0 && Interlocked.Exchange(ref _pooled, null) is { } array)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+
+        base.Dispose(disposing);
     }
 }

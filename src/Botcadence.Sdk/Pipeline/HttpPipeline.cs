@@ -47,7 +47,11 @@ internal static class HttpPipeline
         var handlers = new List<DelegatingHandler> { new TelemetryHandler(options, timeProvider) };
         AddUserHandlers(handlers, options, HttpPipelinePosition.PerCall);
         handlers.Add(new CallHandler());
-        handlers.Add(new ResilienceHandler(RetryStrategy.Build(options, timeProvider, logger)));
+        // Built on the first request, not with the client (a client that is created and never used pays nothing for it).
+        var retrySettings = RetryStrategy.Settings.Of(options);
+        var resilience = new Lazy<Polly.ResiliencePipeline<HttpResponseMessage>>(
+            () => RetryStrategy.Build(retrySettings, timeProvider, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        handlers.Add(new ResilienceHandler(_ => resilience.Value));
         handlers.AddRange(RateLimiting.RateLimitingHandler.For(options, timeProvider));
         handlers.Add(new AuthenticationHandler(options.ApiKey!, UserAgent.Build(options.ApplicationId)));
         AddUserHandlers(handlers, options, HttpPipelinePosition.PerAttempt);

@@ -22,7 +22,14 @@ internal static partial class RetryStrategy
     /// → retry → one attempt's timeout (<see cref="BotCadenceClientOptions.AttemptTimeout"/>), as Microsoft.Extensions.Http.Resilience
     /// names and orders them.
     /// </summary>
-    public static Polly.ResiliencePipeline<HttpResponseMessage> Build(BotCadenceClientOptions options, TimeProvider timeProvider, ILogger logger)
+    public static Polly.ResiliencePipeline<HttpResponseMessage> Build(BotCadenceClientOptions options, TimeProvider timeProvider, ILogger logger) =>
+        Build(Settings.Of(options), timeProvider, logger);
+
+    /// <summary>
+    /// As <see cref="Build(BotCadenceClientOptions, TimeProvider, ILogger)"/>, from the settings read when the client was
+    /// created (the pipeline itself is built on the first request; later changes to the options object do not apply).
+    /// </summary>
+    public static Polly.ResiliencePipeline<HttpResponseMessage> Build(Settings options, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         var total = options.Timeout;
@@ -44,7 +51,7 @@ internal static partial class RetryStrategy
             Delay = options.RetryDelay,
             MaxDelay = maxDelay,
             ShouldHandle = args => new ValueTask<bool>(
-                args.AttemptNumber < AllowedRetries(args.Context, maxRetries) && ShouldRetry(args.Outcome, args.Context, maxDelay, timeProvider)),
+                ShouldRetry(args.Outcome, args.Context, maxDelay, timeProvider) && args.AttemptNumber < AllowedRetries(args.Context, maxRetries)),
             DelayGenerator = args => new ValueTask<TimeSpan?>(
                 args.Outcome.Result is { } response ? RetryAfterHeader.Read(response, timeProvider) : null),
             OnRetry = args =>
@@ -67,6 +74,13 @@ internal static partial class RetryStrategy
                 CallContext.TryGet(args.Context.GetRequestMessage(), out var call) && !call.Replayable ? System.Threading.Timeout.InfiniteTimeSpan : attempt),
         });
         return builder.Build();
+    }
+
+    /// <summary>The client options the pipeline reads, copied when the client is created.</summary>
+    internal sealed record Settings(TimeSpan Timeout, TimeSpan AttemptTimeout, TimeSpan RetryDelay, TimeSpan MaxRetryDelay, int MaxRetries)
+    {
+        public static Settings Of(BotCadenceClientOptions options) =>
+            new(options.Timeout, options.AttemptTimeout, options.RetryDelay, options.MaxRetryDelay, options.MaxRetries);
     }
 
     private static int AllowedRetries(ResilienceContext context, int clientMaxRetries) =>

@@ -100,7 +100,7 @@ internal sealed class RunsClient : IRunsClient
         var assigneeId = options?.AssigneeId;
         var pageSize = options?.PageSize;
         return _core.CursorStyle("Runs.List", requestOptions, (call, cursor, limit, ct) => _api.ListAsync(cursor, limit, status, templateId, assigneeId, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeRun, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeRun, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Run> LaunchAsync(RunLaunchOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

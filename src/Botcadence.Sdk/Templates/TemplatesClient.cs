@@ -60,7 +60,7 @@ internal sealed class TemplatesClient : ITemplatesClient
         var status = options?.Status?.Value;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Templates.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, status, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeTemplate, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeTemplate, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Template> GetAsync(string templateId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

@@ -28,6 +28,6 @@ internal sealed class UsersClient : IUsersClient
         var role = options?.Role?.Value;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Users.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, role, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeUser, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeUser, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 }

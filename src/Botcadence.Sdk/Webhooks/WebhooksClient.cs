@@ -108,7 +108,7 @@ internal sealed class WebhooksClient : IWebhooksClient
         var kind = options?.Kind?.Value;
         var pageSize = options?.PageSize;
         return _core.PageStyle("Webhooks.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, kind, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeWebhook, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeWebhook, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Webhook> GetAsync(string webhookId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
@@ -128,7 +128,7 @@ internal sealed class WebhooksClient : IWebhooksClient
         ArgumentException.ThrowIfNullOrEmpty(webhookId);
         var pageSize = options?.PageSize;
         return _core.PageStyle("Webhooks.ListDeliveries", requestOptions, (call, page, perPage, ct) => _api.ListDeliveriesAsync(webhookId, page, perPage, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeWebhookDelivery, pageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeWebhookDelivery, pageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<WebhookDelivery> RetryDeliveryAsync(string webhookId, string deliveryId, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)

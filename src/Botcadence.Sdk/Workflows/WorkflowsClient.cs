@@ -142,7 +142,7 @@ internal sealed class WorkflowsClient : IWorkflowsClient
     {
         var (status, search, channel) = (options?.Status?.Value, options?.Search, options?.Channel);
         return _core.PageStyle("Workflows.List", requestOptions, (call, page, perPage, ct) => _api.ListAsync(page, perPage, status, search, channel, call, ct),
-            BotCadenceJsonContext.Default.PageEnvelopeWorkflow, options?.PageSize, cancellationToken);
+            BotCadenceJsonContext.Default.PageEnvelopeWorkflow, options?.PageSize, cancellationToken, options?.PrefetchNextPage == true);
     }
 
     public Task<Workflow> CreateAsync(WorkflowCreateOptions options, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
