@@ -33,7 +33,7 @@ public sealed class LazyClientTests
     public async Task A_lazily_built_client_works_and_workflows_share_the_executions_client()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         var created = await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "lazy", Status = WorkflowStatus.Active });
         var execution = await client.Workflows.ExecuteAsync(created.Id);
         var again = await client.Executions.GetAsync(execution.Id);

@@ -18,7 +18,7 @@ public sealed class PagingPrefetchTests
     public async Task Page_style_prefetch_yields_every_item_once_in_order()
     {
         var (client, _, _) = ServerFixture.NewTenant();
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 11; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wf " + i });
@@ -41,7 +41,7 @@ public sealed class PagingPrefetchTests
         var recorder = new PageRequests();
         var (client, org, _) = ServerFixture.NewTenant(configure: o => o.AddHandler(() => recorder, HttpPipelinePosition.PerCall));
         recorder.Clear();
-        using var _c = client;
+        using var clientScope = client;
         var ds = ServerFixture.Server.CreateDataSource(org.Id, "Books", [new DataSourceColumnInfo("title", "text", Required: true)]);
         var created = new List<string>();
         for (var i = 0; i < 7; i++)
@@ -74,7 +74,7 @@ public sealed class PagingPrefetchTests
     {
         var recorder = new PageRequests();
         var (client, _, _) = ServerFixture.NewTenant(configure: o => o.AddHandler(() => recorder, HttpPipelinePosition.PerCall));
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 3; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wf " + i });
@@ -93,7 +93,7 @@ public sealed class PagingPrefetchTests
     {
         var recorder = new PageRequests { HoldFrom = 2 };
         var (client, _, _) = ServerFixture.NewTenant(configure: o => o.AddHandler(() => recorder, HttpPipelinePosition.PerCall));
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 5; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wf " + i });
@@ -120,7 +120,7 @@ public sealed class PagingPrefetchTests
     {
         var recorder = new PageRequests { FailFrom = 2 };
         var (client, _, _) = ServerFixture.NewTenant(configure: o => o.AddHandler(() => recorder, HttpPipelinePosition.PerCall));
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 5; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wf " + i });
@@ -146,7 +146,7 @@ public sealed class PagingPrefetchTests
     {
         var recorder = new PageRequests { HoldFrom = 2 };
         var (client, _, _) = ServerFixture.NewTenant(configure: o => o.AddHandler(() => recorder, HttpPipelinePosition.PerCall));
-        using var _c = client;
+        using var clientScope = client;
         for (var i = 0; i < 3; i++)
         {
             await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wf " + i });

@@ -97,7 +97,7 @@ internal sealed class PagedList<T> : AsyncPageable<T>
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
         HashSet<string>? seen = null;
-        Task<Page<T>>? next = _fetchPage(token, pageSize, linked.Token);
+        var next = _fetchPage(token, pageSize, linked.Token);
         try
         {
             while (next is not null)
