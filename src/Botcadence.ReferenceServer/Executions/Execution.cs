@@ -17,8 +17,8 @@ internal static class ExecutionStatus
     public static bool IsFinished(string status) => status is Completed or Failed or Cancelled;
 }
 
-/// <summary>A stored execution. Mutable, but only ever touched under <see cref="ExecutionStore"/>'s lock.</summary>
-internal sealed class Execution
+/// <summary>A stored execution. Mutable, but only ever touched under <see cref="ExecutionStore"/>'s lock (<see cref="ExecutionStore.WithLock"/>).</summary>
+internal sealed class Execution : IOrganizationScoped
 {
     public required string Id { get; init; }
 
@@ -48,7 +48,7 @@ internal sealed class Execution
 
     public long? DurationMs => StartedAt is { } s && CompletedAt is { } c ? (long)(c - s).TotalMilliseconds : null;
 
-    /// <summary>The wire shape. Call under the store's lock (see <see cref="ExecutionStore.Mutate"/>).</summary>
+    /// <summary>The wire shape. Call under the store's lock (see <see cref="ExecutionStore.WithLock"/>).</summary>
     public JsonObject ToJson() => new()
     {
         ["id"] = Id,

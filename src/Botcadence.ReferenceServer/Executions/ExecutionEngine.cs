@@ -69,7 +69,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
     {
         try
         {
-            store.Mutate(execution, e =>
+            store.WithLock(execution, e =>
             {
                 var now = clock.UtcNow;
                 e.Status = ExecutionStatus.Running;
@@ -88,7 +88,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
                 var startedAt = clock.UtcNow;
                 var duration = DelayFor(step.Config);
                 var delay = Task.Delay(duration, clock.TimeProvider, token);
-                store.Mutate(execution, e =>
+                store.WithLock(execution, e =>
                 {
                     var now = startedAt;
                     step.Status = ExecutionStatus.Running;
@@ -112,7 +112,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
                         ? m.GetValue<string>()
                         : $"Step {step.Id} ({step.Type}) failed.";
                     var failedIndex = index;
-                    store.Mutate(execution, e =>
+                    store.WithLock(execution, e =>
                     {
                         var now = clock.UtcNow;
                         step.Status = ExecutionStatus.Failed;
@@ -137,7 +137,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
                 var output = Render(step.Config, execution.Input);
                 output["type"] = step.Type;
                 lastOutput = output;
-                store.Mutate(execution, e =>
+                store.WithLock(execution, e =>
                 {
                     var now = clock.UtcNow;
                     step.Status = ExecutionStatus.Completed;
@@ -148,7 +148,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
                 });
             }
 
-            store.Mutate(execution, e =>
+            store.WithLock(execution, e =>
             {
                 var now = clock.UtcNow;
                 e.Status = ExecutionStatus.Completed;
@@ -181,7 +181,7 @@ internal sealed partial class ExecutionEngine(ExecutionStore store, ServerClock 
         }
     }
 
-    private void Cancel(Execution execution, string reason) => store.Mutate(execution, e =>
+    private void Cancel(Execution execution, string reason) => store.WithLock(execution, e =>
     {
         var now = clock.UtcNow;
         e.Status = ExecutionStatus.Cancelled;

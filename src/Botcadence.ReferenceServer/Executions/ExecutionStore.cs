@@ -3,118 +3,75 @@ using Botcadence.ReferenceServer.Workflows;
 
 namespace Botcadence.ReferenceServer.Executions;
 
-/// <summary>Executions per organization. All reads map to JSON under the lock, so callers never see a torn execution.</summary>
-internal sealed class ExecutionStore(ServerClock clock)
+/// <summary>
+/// Executions per organization, on the one organization-scoped store. An execution is the one mutable item: the engine
+/// changes it only under this store's state lock (<see cref="WithLock"/>), and every read maps it to JSON under the same
+/// lock, so callers never see a torn execution. The base store's lock is never held while the state lock is taken.
+/// </summary>
+internal sealed class ExecutionStore(ServerClock clock) : OrganizationScopedStore<Execution>("Execution")
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Execution> _byId = new(StringComparer.Ordinal);
-    private readonly List<Execution> _ordered = []; // ascending sequence
-    private long _sequence;
+    private readonly Lock _state = new();
 
-    public Execution Create(Workflow workflow, JsonObject input)
+    public Execution Create(Workflow workflow, JsonObject input) => Add(new Execution
     {
-        lock (_gate)
+        Id = Ids.New("exec"),
+        OrganizationId = workflow.OrganizationId,
+        WorkflowId = workflow.Id,
+        Sequence = NextSequence(),
+        Input = input,
+        CreatedAt = clock.UtcNow,
+        Steps = workflow.Actions.Select(a => new ExecutionStep { Id = a.Id, Type = a.Type, Config = (JsonObject)a.Config.DeepClone() }).ToList(),
+    });
+
+    /// <summary>Runs <paramref name="action"/> under the state lock (the engine's only way to change an execution).</summary>
+    public T WithLock<T>(Execution execution, Func<Execution, T> action)
+    {
+        lock (_state)
         {
-            var execution = new Execution
-            {
-                Id = Ids.New("exec"),
-                OrganizationId = workflow.OrganizationId,
-                WorkflowId = workflow.Id,
-                Sequence = ++_sequence,
-                Input = input,
-                CreatedAt = clock.UtcNow,
-                Steps = workflow.Actions.Select(a => new ExecutionStep { Id = a.Id, Type = a.Type, Config = (JsonObject)a.Config.DeepClone() }).ToList(),
-            };
-            _byId.Add(execution.Id, execution);
-            _ordered.Add(execution);
-            return execution;
+            return action(execution);
         }
     }
 
-    /// <summary>Runs <paramref name="mutate"/> under the lock (the engine's only way to change an execution).</summary>
-    public T Mutate<T>(Execution execution, Func<Execution, T> mutate)
-    {
-        lock (_gate)
-        {
-            return mutate(execution);
-        }
-    }
-
-    public JsonObject? GetJson(string organizationId, string id, string? workflowId = null)
-    {
-        lock (_gate)
-        {
-            return _byId.TryGetValue(id, out var e) && e.OrganizationId == organizationId && (workflowId is null || e.WorkflowId == workflowId)
-                ? e.ToJson()
-                : null;
-        }
-    }
+    public JsonObject? GetJson(string organizationId, string id, string? workflowId = null) =>
+        Get(organizationId, id) is { } e && (workflowId is null || e.WorkflowId == workflowId) ? WithLock(e, x => x.ToJson()) : null;
 
     public JsonObject PageForWorkflow(string organizationId, string workflowId, string? status, DateTimeOffset? from, DateTimeOffset? to, int page, int perPage)
     {
-        lock (_gate)
+        var ofWorkflow = List(organizationId, e => e.WorkflowId == workflowId && (from is null || e.CreatedAt >= from) && (to is null || e.CreatedAt < to));
+        lock (_state)
         {
-            var items = NewestFirst(organizationId)
-                .Where(e => e.WorkflowId == workflowId
-                    && (status is null || e.Status == status)
-                    && (from is null || e.CreatedAt >= from)
-                    && (to is null || e.CreatedAt < to))
-                .ToList();
+            var items = ofWorkflow.Where(e => status is null || e.Status == status).ToList();
             return Pagination.Page(items, page, perPage, e => e.ToJson());
         }
     }
 
     public JsonObject CursorPage(string organizationId, string? status, string? workflowId, long? before, int limit)
     {
-        lock (_gate)
+        var newestFirst = List(organizationId, e => workflowId is null || e.WorkflowId == workflowId);
+        lock (_state)
         {
-            var items = NewestFirst(organizationId)
-                .Where(e => (status is null || e.Status == status) && (workflowId is null || e.WorkflowId == workflowId));
-            return Pagination.Cursor(items, e => e.Sequence, before, limit, e => e.ToJson());
+            return Pagination.Cursor(newestFirst.Where(e => status is null || e.Status == status), e => e.Sequence, before, limit, e => e.ToJson());
         }
     }
 
     public WorkflowExecutionStats Stats(string organizationId, string workflowId)
     {
-        lock (_gate)
+        var ofWorkflow = List(organizationId, e => e.WorkflowId == workflowId);
+        lock (_state)
         {
-            int total = 0, completed = 0, failed = 0;
-            foreach (var e in _ordered)
-            {
-                if (e.OrganizationId != organizationId || e.WorkflowId != workflowId)
-                {
-                    continue;
-                }
-
-                total++;
-                completed += e.Status == ExecutionStatus.Completed ? 1 : 0;
-                failed += e.Status == ExecutionStatus.Failed ? 1 : 0;
-            }
-
-            return new WorkflowExecutionStats(total, completed, failed);
+            var completed = ofWorkflow.Count(e => e.Status == ExecutionStatus.Completed);
+            var failed = ofWorkflow.Count(e => e.Status == ExecutionStatus.Failed);
+            return new WorkflowExecutionStats(ofWorkflow.Count, completed, failed);
         }
     }
 
-    /// <summary>Status, started_at (created_at while pending) and duration of each of a workflow's executions.</summary>
+    /// <summary>Status, started_at (created_at while pending) and duration of each of a workflow's executions, oldest first.</summary>
     public IReadOnlyList<ExecutionFacts> Facts(string organizationId, string workflowId)
     {
-        lock (_gate)
+        var ofWorkflow = List(organizationId, e => e.WorkflowId == workflowId);
+        lock (_state)
         {
-            return _ordered
-                .Where(e => e.OrganizationId == organizationId && e.WorkflowId == workflowId)
-                .Select(e => new ExecutionFacts(e.Status, e.StartedAt ?? e.CreatedAt, e.DurationMs))
-                .ToList();
-        }
-    }
-
-    private IEnumerable<Execution> NewestFirst(string organizationId)
-    {
-        for (var i = _ordered.Count - 1; i >= 0; i--)
-        {
-            if (_ordered[i].OrganizationId == organizationId)
-            {
-                yield return _ordered[i];
-            }
+            return ofWorkflow.Reverse().Select(e => new ExecutionFacts(e.Status, e.StartedAt ?? e.CreatedAt, e.DurationMs)).ToList();
         }
     }
 }
