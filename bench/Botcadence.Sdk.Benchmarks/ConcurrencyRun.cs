@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -36,7 +35,7 @@ internal static class ConcurrencyRun
         }
 
         var body = Encoding.UTF8.GetBytes(WorkflowJson);
-        await MeasureAsync("in-memory transport", new Uri("http://bench.invalid/v1/"), "sk_test_bench", "wf_0123456789abcdef", () => new Canned(body), seconds, rounds);
+        await MeasureAsync("in-memory transport", new Uri("http://bench.invalid/v1/"), "sk_test_bench", "wf_0123456789abcdef", () => new CannedTransport(body, yieldFirst: true), seconds, rounds);
         return 0;
     }
 
@@ -112,19 +111,4 @@ internal static class ConcurrencyRun
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private sealed class Canned(byte[] body) : HttpMessageHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            await Task.Yield();
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new ByteArrayContent(body) };
-            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            response.Headers.TryAddWithoutValidation("X-Request-Id", "req_0123456789abcdef01234567");
-            response.Headers.TryAddWithoutValidation("X-RateLimit-Limit", "6000");
-            response.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "5999");
-            response.Headers.TryAddWithoutValidation("X-RateLimit-Reset", "1795420380");
-            return response;
-        }
-    }
 }
