@@ -64,36 +64,17 @@ internal sealed class PagedList<T> : AsyncPageable<T>
             throw new ArgumentOutOfRangeException(nameof(pageSizeHint), pageSizeHint, "The page size must be between 1 and 100.");
         }
 
-        return _prefetchNextPage ? EnumeratePrefetching(continuationToken, pageSizeHint, default) : Enumerate(continuationToken, pageSizeHint, default);
-    }
-
-    private async IAsyncEnumerable<Page<T>> Enumerate(string? token, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
-        HashSet<string>? seen = null;
-        var first = true;
-        while (first || token is not null)
-        {
-            first = false;
-            var page = await _fetchPage(token, pageSize, linked.Token).ConfigureAwait(false);
-            token = page.ContinuationToken;
-            if (page.IsPositional && _itemId is not null)
-            {
-                seen ??= new HashSet<string>(StringComparer.Ordinal);
-                page = WithoutRepeats(page, seen);
-            }
-
-            yield return page;
-        }
+        return Enumerate(continuationToken, pageSizeHint, _prefetchNextPage, default);
     }
 
     /// <summary>
-    /// As <see cref="Enumerate"/>, but the next page is requested as soon as a page arrives, so it downloads while the caller
-    /// consumes the current one. Its failure (or cancellation) surfaces when the caller asks for it, on the page where it
-    /// belongs. When the caller stops early, the request in flight is cancelled and awaited (nothing leaks, nothing is
+    /// Yields the pages from <paramref name="token"/> on. With <paramref name="prefetch"/> the next page is requested as
+    /// soon as a page arrives, so it downloads while the caller consumes the current one; without it, when the caller asks
+    /// for it. A prefetched page's failure (or cancellation) surfaces when the caller asks for it, on the page where it
+    /// belongs; when the caller stops early, the request in flight is cancelled and awaited (nothing leaks, nothing is
     /// left unobserved).
     /// </summary>
-    private async IAsyncEnumerable<Page<T>> EnumeratePrefetching(string? token, int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Page<T>> Enumerate(string? token, int? pageSize, bool prefetch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
         HashSet<string>? seen = null;
@@ -102,8 +83,14 @@ internal sealed class PagedList<T> : AsyncPageable<T>
         {
             while (next is not null)
             {
-                var page = await next.ConfigureAwait(false);
-                next = page.ContinuationToken is { } following ? _fetchPage(following, pageSize, linked.Token) : null;
+                var current = next;
+                next = null;
+                var page = await current.ConfigureAwait(false);
+                if (prefetch && page.ContinuationToken is { } following)
+                {
+                    next = _fetchPage(following, pageSize, linked.Token);
+                }
+
                 if (page.IsPositional && _itemId is not null)
                 {
                     seen ??= new HashSet<string>(StringComparer.Ordinal);
@@ -111,13 +98,17 @@ internal sealed class PagedList<T> : AsyncPageable<T>
                 }
 
                 yield return page;
+                if (!prefetch && page.ContinuationToken is { } after)
+                {
+                    next = _fetchPage(after, pageSize, linked.Token);
+                }
             }
         }
         finally
         {
             if (next is not null)
             {
-                // The caller stopped (break, dispose, or an exception in its loop) with a request in flight.
+                // The caller stopped (break, dispose, or an exception in its loop) with a prefetched request in flight.
                 await linked.CancelAsync().ConfigureAwait(false);
                 try
                 {

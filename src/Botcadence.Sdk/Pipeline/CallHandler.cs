@@ -155,8 +155,6 @@ internal sealed class AttemptHandler : DelegatingHandler
     /// <summary>Whatever the stream still has after the declared length (normally nothing: null).</summary>
     private static async Task<byte[]?> ReadBeyondAsync(Stream stream, CancellationToken cancellationToken)
     {
-
-            // A transport that sends more than it declared: keep all of it, as ReadAsByteArrayAsync would.
         var probe = ArrayPool<byte>.Shared.Rent(1);
         try
         {
