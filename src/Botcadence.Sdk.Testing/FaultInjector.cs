@@ -102,7 +102,7 @@ public sealed class FaultInjector
         }
     }
 
-    internal FaultAction? Next(string method, string path)
+    internal FaultAction? Next(string method, string path, Action<FaultAction> arm)
     {
         lock (_gate)
         {
@@ -112,6 +112,7 @@ public sealed class FaultInjector
                 {
                     var fault = _queue[i].Fault;
                     _queue.RemoveAt(i);
+                    arm(fault.Action);
                     _injected.Add(new InjectedFault(method, path, fault));
                     return fault.Action;
                 }
@@ -122,6 +123,7 @@ public sealed class FaultInjector
             {
                 var fault = r.Faults[r.Random.Next(r.Faults.Count)];
 #pragma warning restore CA5394
+                arm(fault.Action);
                 _injected.Add(new InjectedFault(method, path, fault));
                 return fault.Action;
             }
@@ -135,7 +137,7 @@ public sealed class FaultInjector
 
     private sealed class Source(FaultInjector injector) : IFaultSource
     {
-        public FaultAction? Next(string method, string path) => injector.Next(method, path);
+        public FaultAction? Next(string method, string path, Action<FaultAction> arm) => injector.Next(method, path, arm);
     }
 
     private sealed class RouteMatcher

@@ -14,8 +14,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, ReferenceServerOptio
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // A delay's timer starts when the fault is taken, before the source records it as applied: a test that waits
+        // for the fault and then advances the server clock always finds the timer running.
+        Task? delay = null;
         if (options.Faults is not { } source || context.Request.Headers.ContainsKey(BypassHeader) ||
-            source.Next(context.Request.Method, context.Request.Path.Value ?? "/") is not { } fault)
+            source.Next(context.Request.Method, context.Request.Path.Value ?? "/", action =>
+                delay = action.Kind == FaultKind.Delay ? Task.Delay(action.Delay, clock.TimeProvider, context.RequestAborted) : null) is not { } fault)
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -27,7 +31,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, ReferenceServerOptio
                 context.Abort();
                 return;
             case FaultKind.Delay:
-                await Task.Delay(fault.Delay, clock.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                await (delay ?? Task.Delay(fault.Delay, clock.TimeProvider, context.RequestAborted)).ConfigureAwait(false);
                 await next(context).ConfigureAwait(false);
                 return;
             case FaultKind.LoseResponse:
