@@ -260,6 +260,22 @@ public sealed class EnvelopeTests : IDisposable
     }
 
     [Test]
+    public async Task Response_headers_include_the_content_headers_and_the_length_that_was_read()
+    {
+        const string body = """{"id":"wf_1","name":"x","status":"active","created_at":"2024-01-15T10:30:00Z"}""";
+        Respond("/v1/workflows/wf_1", 200, body, ("Content-Type", "application/json; charset=utf-8"), ("Content-Language", "en"));
+        using var client = Client();
+
+        var workflow = await client.Workflows.GetAsync("wf_1");
+
+        var headers = workflow.Response!.Headers;
+        Assert.That(headers["Content-Type"], Is.EqualTo(new[] { "application/json; charset=utf-8" }));
+        Assert.That(headers["content-language"], Is.EqualTo(new[] { "en" }));
+        Assert.That(headers["Content-Length"], Is.EqualTo(new[] { System.Text.Encoding.UTF8.GetByteCount(body).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        Assert.That(headers.Keys.Count(k => string.Equals(k, "Content-Length", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Sends_bearer_key_and_a_user_agent_with_the_application_id()
     {
         Respond("/v1/workflows/wf_1", 200, """{"id":"wf_1","name":"x","status":"active","created_at":"2024-01-15T10:30:00Z"}""");

@@ -49,17 +49,30 @@ internal sealed partial class ClientCore
 
     /// <summary>
     /// Reads a call's result from its successful response. A struct, so a call allocates no closure or delegate for it
-    /// (paging's reader lives in <c>Paging/Pager.cs</c>).
+    /// (paging's reader lives in <c>Paging/Pager.cs</c>); a <see cref="ValueTask{TResult}"/>, so reading a body the
+    /// attempt handler already buffered completes synchronously and allocates no task.
     /// </summary>
     internal interface IResponseReader<TResult>
     {
-        Task<TResult> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken);
+        ValueTask<TResult> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken);
     }
 
     private readonly struct ResourceReader<T>(JsonTypeInfo<T> typeInfo) : IResponseReader<T>
         where T : BotCadenceResult
     {
-        public async Task<T> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken)
+        public ValueTask<T> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken)
+        {
+            if (response.Content is BufferedContent buffered)
+            {
+                var value = Deserialize(response, buffered.Body, typeInfo, unwrap: true);
+                value.Response = info;
+                return new ValueTask<T>(value);
+            }
+
+            return ReadStreamedAsync(response, info, typeInfo, cancellationToken);
+        }
+
+        private static async ValueTask<T> ReadStreamedAsync(HttpResponseMessage response, ResponseInfo info, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {
             var value = await DeserializeAsync(response, typeInfo, unwrap: true, cancellationToken).ConfigureAwait(false);
             value.Response = info;
@@ -69,13 +82,13 @@ internal sealed partial class ClientCore
 
     private readonly struct InfoReader : IResponseReader<ResponseInfo>
     {
-        public Task<ResponseInfo> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) => Task.FromResult(info);
+        public ValueTask<ResponseInfo> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) => new(info);
     }
 
     private readonly struct StreamingReader : IResponseReader<(HttpResponseMessage, ResponseInfo)>
     {
-        public Task<(HttpResponseMessage, ResponseInfo)> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) =>
-            Task.FromResult((response, info));
+        public ValueTask<(HttpResponseMessage, ResponseInfo)> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) =>
+            new((response, info));
     }
 
     /// <summary>
@@ -146,14 +159,17 @@ internal sealed partial class ClientCore
         }
     }
 
-    internal static async Task<T> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken)
-    {
-        // The body is already in memory (read inside the retry by the attempt handler): read from its array directly.
-        if (response.Content is BufferedContent buffered)
-        {
-            return Deserialize(response, buffered.Body, typeInfo, unwrap);
-        }
+    /// <summary>
+    /// The response body as <typeparamref name="T"/>. A body the attempt handler already read into memory (every one but a
+    /// streamed download's) is deserialized from its array directly and synchronously.
+    /// </summary>
+    internal static ValueTask<T> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken) =>
+        response.Content is BufferedContent buffered
+            ? new ValueTask<T>(Deserialize(response, buffered.Body, typeInfo, unwrap))
+            : DeserializeStreamedAsync(response, typeInfo, unwrap, cancellationToken);
 
+    private static async ValueTask<T> DeserializeStreamedAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool unwrap, CancellationToken cancellationToken)
+    {
         var body = await JsonBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         using (body)
         {
@@ -161,7 +177,7 @@ internal sealed partial class ClientCore
         }
     }
 
-    private static T Deserialize<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, bool unwrap)
+    internal static T Deserialize<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, bool unwrap)
     {
         try
         {

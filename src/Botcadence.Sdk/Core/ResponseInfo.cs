@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -18,7 +19,8 @@ public sealed class ResponseInfo
     // Headers is built on first read (most callers never read it): from the response's header collection, which nothing
     // writes to once the call is over, and a copy of the content headers (the content itself is not kept alive).
     private readonly HttpResponseHeaders? _responseHeaders;
-    private readonly KeyValuePair<string, string[]>[]? _contentHeaders;
+    private readonly KeyValuePair<string, HeaderStringValues>[]? _contentHeaders;
+    private readonly long? _bufferedLength;
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headers;
     private object? _headersLock;
 
@@ -33,11 +35,12 @@ public sealed class ResponseInfo
     }
 
     private ResponseInfo(HttpStatusCode statusCode, string? requestId, RateLimitInfo? rateLimit, string? deprecation, string? sunset,
-        HttpResponseHeaders responseHeaders, KeyValuePair<string, string[]>[] contentHeaders)
+        HttpResponseHeaders responseHeaders, KeyValuePair<string, HeaderStringValues>[] contentHeaders, long? bufferedLength)
         : this(statusCode, requestId, rateLimit, deprecation, sunset)
     {
         _responseHeaders = responseHeaders;
         _contentHeaders = contentHeaders;
+        _bufferedLength = bufferedLength;
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -84,15 +87,18 @@ public sealed class ResponseInfo
         TryGetHeader(headers, "Deprecation", out var deprecation);
         TryGetHeader(headers, "Sunset", out var sunset);
         TryGetHeader(headers, "Idempotent-Replayed", out var replayed);
+        // The content headers' values are kept (not the content, which may hold a large body); a buffered body's length
+        // is its own, not a header (see AttemptHandler).
         var contentHeaders = response.Content.Headers.NonValidated;
-        var content = contentHeaders.Count == 0 ? [] : new KeyValuePair<string, string[]>[contentHeaders.Count];
+        var content = contentHeaders.Count == 0 ? [] : new KeyValuePair<string, HeaderStringValues>[contentHeaders.Count];
         var i = 0;
         foreach (var header in contentHeaders)
         {
-            content[i++] = new KeyValuePair<string, string[]>(header.Key, [.. header.Value]);
+            content[i++] = header;
         }
 
-        return new ResponseInfo(response.StatusCode, requestId, RateLimitInfo.FromHeaders(headers), deprecation, sunset, headers, content)
+        long? bufferedLength = response.Content is BufferedContent buffered && !contentHeaders.Contains("Content-Length") ? buffered.Length : null;
+        return new ResponseInfo(response.StatusCode, requestId, RateLimitInfo.FromHeaders(headers), deprecation, sunset, headers, content, bufferedLength)
         {
             IdempotencyReplayed = string.Equals(replayed, "true", StringComparison.OrdinalIgnoreCase),
             Attempts = Math.Max(call?.Attempts ?? 1, 1),
@@ -110,7 +116,12 @@ public sealed class ResponseInfo
 
         foreach (var (name, values) in _contentHeaders!)
         {
-            all[name] = values;
+            all[name] = [.. values];
+        }
+
+        if (_bufferedLength is { } length)
+        {
+            all["Content-Length"] = [length.ToString(CultureInfo.InvariantCulture)];
         }
 
         return all;

@@ -36,7 +36,13 @@ internal static class Pager
     /// <summary>Reads one page's envelope as it came (a list is never unwrapped).</summary>
     private readonly struct PageReader<T>(JsonTypeInfo<PageEnvelope<T>> typeInfo) : ClientCore.IResponseReader<(PageEnvelope<T>, ResponseInfo)>
     {
-        public async Task<(PageEnvelope<T>, ResponseInfo)> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) =>
+        public ValueTask<(PageEnvelope<T>, ResponseInfo)> ReadAsync(HttpResponseMessage response, ResponseInfo info, CancellationToken cancellationToken) =>
+            response.Content is BufferedContent buffered
+                ? new((ClientCore.Deserialize(response, buffered.Body, typeInfo, unwrap: false), info))
+                : ReadStreamedAsync(response, info, typeInfo, cancellationToken);
+
+        private static async ValueTask<(PageEnvelope<T>, ResponseInfo)> ReadStreamedAsync(HttpResponseMessage response, ResponseInfo info,
+            JsonTypeInfo<PageEnvelope<T>> typeInfo, CancellationToken cancellationToken) =>
             (await ClientCore.DeserializeAsync(response, typeInfo, unwrap: false, cancellationToken).ConfigureAwait(false), info);
     }
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
 
 namespace Botcadence.Sdk;
 
@@ -61,6 +63,8 @@ internal sealed class CallHandler : DelegatingHandler
 /// </summary>
 internal sealed class AttemptHandler : DelegatingHandler
 {
+    private const string ContentLengthHeader = "Content-Length";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         CallContext.TryGet(request, out var call);
@@ -74,11 +78,7 @@ internal sealed class AttemptHandler : DelegatingHandler
         try
         {
             var buffered = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            foreach (var header in response.Content.Headers.NonValidated)
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
+            CopyContentHeaders(response.Content.Headers, buffered.Headers);
             response.Content.Dispose();
             response.Content = buffered;
             return response;
@@ -96,14 +96,43 @@ internal sealed class AttemptHandler : DelegatingHandler
     }
 
     /// <summary>
+    /// The content headers the buffered body keeps, as they came (not parsed). <c>Content-Length</c> is left out: the
+    /// buffered content knows its own length (it is what was read, which a transport that sent more than it declared
+    /// makes the truthful figure).
+    /// </summary>
+    private static void CopyContentHeaders(HttpContentHeaders from, HttpContentHeaders to)
+    {
+        foreach (var (name, values) in from.NonValidated)
+        {
+            if (string.Equals(name, ContentLengthHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // One value (nearly always) as a string: no enumerable boxed per header.
+            _ = values.Count == 1 ? to.TryAddWithoutValidation(name, values.ToString()) : to.TryAddWithoutValidation(name, values);
+        }
+    }
+
+    /// <summary>
+    /// The declared body length: the <c>Content-Length</c> header as it came when there is one (parsing it through
+    /// <see cref="HttpContentHeaders.ContentLength"/> would store a parsed copy), else what the content computes.
+    /// </summary>
+    private static long? DeclaredLength(HttpContent content) =>
+        content.Headers.NonValidated.TryGetValues(ContentLengthHeader, out var values) && values.Count == 1 &&
+        long.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            ? length
+            : content.Headers.ContentLength;
+
+    /// <summary>
     /// The body, read once into a pooled array when its length is known (no intermediate buffer, no second copy; the array
     /// goes back to the pool when the response is disposed); otherwise through
     /// <see cref="HttpContent.ReadAsByteArrayAsync(CancellationToken)"/>. A body that ends before its <c>Content-Length</c>
     /// is an <see cref="IOException"/> (the connection's own stream throws one too).
     /// </summary>
-    private static async Task<BufferedContent> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async ValueTask<BufferedContent> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength is not { } declared || declared > 16 * 1024 * 1024)
+        if (DeclaredLength(content) is not { } declared || declared > 16 * 1024 * 1024)
         {
             var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return new BufferedContent(bytes, bytes.Length, pooled: false);
@@ -195,6 +224,9 @@ internal sealed class BufferedContent : ByteArrayContent
         _length = length;
         _pooled = pooled ? array : null;
     }
+
+    /// <summary>The body's length in bytes (readable after the content is disposed).</summary>
+    public int Length => _length;
 
     /// <summary>The body; only while the content is not disposed.</summary>
     public ReadOnlySpan<byte> Body
