@@ -69,7 +69,8 @@ internal static class JsonBody
 
     /// <summary>
     /// A single resource comes bare (<c>{"id": …}</c>) or wrapped (<c>{"data": {…}}</c>, <c>{"success": true, "data": {…}}</c>).
-    /// Returns the span holding the resource. Throws <see cref="JsonException"/> for malformed JSON.
+    /// Returns the span holding the resource. Throws <see cref="JsonException"/> for malformed JSON (malformed JSON after
+    /// a top-level <c>id</c> is left to the deserializer, which throws the same).
     /// </summary>
     public static ReadOnlySpan<byte> UnwrapResource(ReadOnlySpan<byte> json)
     {
@@ -79,12 +80,17 @@ internal static class JsonBody
             return json;
         }
 
-        var hasId = false;
         int dataStart = -1, dataEnd = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (reader.ValueTextEquals(IdProperty))
+            {
+                // A bare resource (its id at the top): nothing to unwrap, and no need to read the rest twice (the
+                // deserializer reads it). The service writes "id" first, so this is one token for every bare resource.
+                return json;
+            }
+
             var isData = reader.ValueTextEquals(DataProperty);
-            hasId |= reader.ValueTextEquals(IdProperty);
             reader.Read();
             if (isData && reader.TokenType == JsonTokenType.StartObject)
             {
@@ -98,6 +104,6 @@ internal static class JsonBody
             }
         }
 
-        return dataStart >= 0 && !hasId ? json[dataStart..dataEnd] : json;
+        return dataStart >= 0 ? json[dataStart..dataEnd] : json;
     }
 }
