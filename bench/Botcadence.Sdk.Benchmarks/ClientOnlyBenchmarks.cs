@@ -17,7 +17,7 @@ namespace Botcadence.Sdk.Benchmarks;
 [CategoriesColumn]
 public class ClientOnlyBenchmarks
 {
-    private const string WorkflowJson = """{"id":"wf_0123456789abcdef","name":"Workflow 1","description":"A workflow with a trigger and two actions","status":"active","channel":"email","trigger":{"type":"webhook","event":"user.created"},"actions":[{"id":"act_1","type":"send_email","config":{"to":"{{user.email}}","subject":"Welcome!"}},{"id":"act_2","type":"log","config":null}],"created_at":"2026-11-23T07:30:00.000Z","updated_at":"2026-11-23T07:30:00.000Z","activated_at":null,"deactivated_at":null,"execution_count":0,"success_rate":null}""";
+    internal const string WorkflowJson = """{"id":"wf_0123456789abcdef","name":"Workflow 1","description":"A workflow with a trigger and two actions","status":"active","channel":"email","trigger":{"type":"webhook","event":"user.created"},"actions":[{"id":"act_1","type":"send_email","config":{"to":"{{user.email}}","subject":"Welcome!"}},{"id":"act_2","type":"log","config":null}],"created_at":"2026-11-23T07:30:00.000Z","updated_at":"2026-11-23T07:30:00.000Z","activated_at":null,"deactivated_at":null,"execution_count":0,"success_rate":null}""";
     private BotCadenceClient _sdk = null!;
     private HttpClient _http = null!;
     private BotCadenceClient _sdkAsync = null!;

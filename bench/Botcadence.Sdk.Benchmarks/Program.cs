@@ -17,6 +17,12 @@ if (Botcadence.Sdk.Benchmarks.ConcurrencyRun.IsSelected(args))
     return await Botcadence.Sdk.Benchmarks.ConcurrencyRun.RunAsync(args);
 }
 
+if (Botcadence.Sdk.Benchmarks.AllocationProfileRun.IsSelected(args))
+{
+    // Exact bytes per call and a sampled breakdown by allocated type: not a BenchmarkDotNet job.
+    return await Botcadence.Sdk.Benchmarks.AllocationProfileRun.RunAsync();
+}
+
 if (Botcadence.Sdk.Benchmarks.ServerRun.IsSelected(args))
 {
     return await Botcadence.Sdk.Benchmarks.ServerRun.RunAsync(args);
