@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Botcadence.Sdk.Tests;
@@ -74,6 +75,48 @@ public sealed class DependencyInjectionTests
 
         Assert.That(attempts.Count, Is.EqualTo(2), "one injected 503, then the retry");
         Assert.That(attempts.Authorization, Is.EqualTo("Bearer " + ServerFixture.Server.ApiKey));
+    }
+
+    [Test]
+    public async Task Under_di_the_sdk_alone_logs_its_requests_redacted()
+    {
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<(string Category, string Message)>();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CategoryLoggerProvider(logs)));
+        services.AddBotCadence(o =>
+        {
+            o.ApiKey = ServerFixture.Server.ApiKey;
+            o.BaseAddress = ServerFixture.Server.BaseAddress;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IBotCadenceClient>();
+        await client.Workflows.ListAsync(new WorkflowListOptions { Search = "secret plan" }).AsPages().GetAsyncEnumerator().MoveNextAsync();
+
+        Assert.That(logs.Where(l => l.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal)).Select(l => l.Category), Is.Empty,
+            "IHttpClientFactory's own request logging is removed for the SDK's client: one logger, redacted");
+        Assert.That(logs.Any(l => l.Category == "Botcadence.Sdk" && l.Message.Contains("search=REDACTED", StringComparison.Ordinal)), Is.True);
+        Assert.That(logs.Select(l => l.Message), Has.None.Contains("secret"));
+    }
+
+    private sealed class CategoryLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<(string Category, string Message)> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, logs);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CategoryLogger(string category, System.Collections.Concurrent.ConcurrentQueue<(string Category, string Message)> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logs.Enqueue((category, formatter(state, exception)));
+        }
     }
 
     private sealed class CountingHandler : DelegatingHandler
