@@ -65,6 +65,12 @@ internal static class ServerRun
     private static async Task WrkAsync(string[] args)
     {
         var duration = args.SkipWhile(a => a != "--duration").Skip(1).FirstOrDefault() ?? "10s";
+        if (!await EnsureWrkAsync())
+        {
+            Console.WriteLine("wrk is not installed and could not be installed (apt-get install -y wrk): throughput not measured.");
+            return;
+        }
+
         await using var server = await ReferenceServer.ReferenceServer.StartAsync(new ReferenceServerOptions { EnterpriseRateLimitPerMinute = int.MaxValue });
         using var client = new BotCadenceClient(new BotCadenceClientOptions { ApiKey = server.ApiKey, BaseAddress = server.BaseAddress });
         var id = (await client.Workflows.CreateAsync(new WorkflowCreateOptions { Name = "wrk" })).Id;
@@ -79,6 +85,36 @@ internal static class ServerRun
             await wrk.WaitForExitAsync();
             Console.WriteLine($"## wrk -t2 -c{connections} -d{duration} GET /v1/workflows/{{id}} (one 200 JSON workflow per request)");
             Console.WriteLine(output.Replace(server.ApiKey, "sk_…", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>True when <c>wrk</c> runs; when it is missing, installs it with <c>apt-get</c> first (Debian, as root).</summary>
+    private static async Task<bool> EnsureWrkAsync()
+    {
+        if (await RunsAsync("wrk", "--version"))
+        {
+            return true;
+        }
+
+        Console.WriteLine("wrk not found: apt-get install -y wrk");
+        return await RunsAsync("apt-get", "install", "-y", "wrk") && await RunsAsync("wrk", "--version");
+    }
+
+    private static async Task<bool> RunsAsync(string program, params string[] arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await errors;
+            await process.WaitForExitAsync();
+            // wrk --version prints its banner and exits 1; anything that started is installed.
+            return program == "wrk" || process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
         }
     }
 }
