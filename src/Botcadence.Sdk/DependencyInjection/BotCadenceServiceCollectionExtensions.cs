@@ -83,10 +83,6 @@ public static class BotCadenceServiceCollectionExtensions
 
         var builder = services.AddHttpClient(httpClientName)
             .ConfigurePrimaryHttpMessageHandler(HttpPipeline.CreateDefaultTransport)
-            // The SDK's LoggingHandler logs every attempt (query values and headers redacted); IHttpClientFactory's own
-            // request logging would log each request again, four lines of it at Information, with the full URI on
-            // Microsoft.Extensions.Http 8.x, and costs a fifth of the client's CPU per call. AddDefaultLogger() restores it.
-            .RemoveAllLoggers()
             .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
             {
                 foreach (var handler in HttpPipeline.CreateHandlers(
