@@ -98,16 +98,6 @@ public class ClientOverheadBenchmarks
     }
 }
 
-/// <summary>What a careful user writes by hand: records of the same shape, source-generated, snake_case.</summary>
-internal sealed record HandWorkflow(
-    string Id, string Name, string? Description, string Status, string? Channel, HandTrigger? Trigger, List<HandAction> Actions,
-    DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? DeactivatedAt,
-    long ExecutionCount, double? SuccessRate);
-
-internal sealed record HandTrigger(string Type, string? Event, List<string>? Keywords, JsonObject? Config);
-
-internal sealed record HandAction(string? Id, string Type, JsonObject? Config);
-
 internal sealed record HandPage(List<HandWorkflow> Data, long Total, int Page, int PerPage);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Botcadence.Sdk.Benchmarks;
 
 // Usage: StartupHandWritten <base-url> <api-key> <workflow-id>. Prints the workflow's name.
 // What a careful hand-written client does: one pooled HttpClient, bearer auth, source-generated JSON of the same shape.
@@ -24,16 +24,6 @@ if (probe)
     Console.WriteLine($"probe: since-process-start={(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:0.0} ms, " +
         $"construct={constructed.TotalMilliseconds:0.0} ms, first-call={(first - constructed).TotalMilliseconds:0.0} ms, second-call={(second - first).TotalMilliseconds:0.0} ms");
 }
-
-// The same records as bench/Botcadence.Sdk.Benchmarks (ClientOverheadBenchmarks.cs).
-internal sealed record HandWorkflow(
-    string Id, string Name, string? Description, string Status, string? Channel, HandTrigger? Trigger, List<HandAction> Actions,
-    DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? ActivatedAt, DateTimeOffset? DeactivatedAt,
-    long ExecutionCount, double? SuccessRate);
-
-internal sealed record HandTrigger(string Type, string? Event, List<string>? Keywords, JsonObject? Config);
-
-internal sealed record HandAction(string? Id, string Type, JsonObject? Config);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HandWorkflow))]
