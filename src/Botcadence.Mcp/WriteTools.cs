@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Botcadence.Sdk;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Botcadence.Mcp;
@@ -24,7 +25,7 @@ internal static class WriteTools
     public static async Task<ExecutionDetail> ExecuteWorkflow(
         IBotCadenceClient client,
         TimeProvider timeProvider,
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> request,
         [Description("The workflow id (wf_…); the workflow must be active.")] string workflowId,
         [Description("The execution input: a JSON object the workflow's actions can read (e.g. {\"user\": {\"email\": \"a@example.com\"}}).")] JsonObject? input = null,
         [Description("How long to wait for the execution to finish, 0 to 600 seconds (default 60); 0 returns right after starting it.")] int waitSeconds = DefaultWaitSeconds,
@@ -32,7 +33,7 @@ internal static class WriteTools
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(request);
         Validate.Id(workflowId, nameof(workflowId));
         if (waitSeconds is < 0 or > MaxWaitSeconds)
         {
@@ -42,8 +43,8 @@ internal static class WriteTools
         var started = await Api.CallAsync(() => input is not null
             ? client.Workflows.ExecuteAsync(workflowId, ToElement(input), cancellationToken: cancellationToken)
             : client.Workflows.ExecuteAsync(workflowId, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var reported = -1;
-        Report(progress, started, ref reported);
+        var progress = new StepProgress(request);
+        await progress.ReportAsync(started, cancellationToken).ConfigureAwait(false);
         if (started.Status.IsTerminal || waitSeconds == 0)
         {
             return ExecutionDetail.From(started, waitTimedOut: !started.Status.IsTerminal && waitSeconds > 0);
@@ -60,7 +61,7 @@ internal static class WriteTools
                 await Task.Delay(delay, timeProvider, linked.Token).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
                 current = await Api.CallAsync(() => client.Executions.GetAsync(started.Id, cancellationToken: linked.Token)).ConfigureAwait(false);
-                Report(progress, current, ref reported);
+                await progress.ReportAsync(current, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -146,23 +147,33 @@ internal static class WriteTools
             await client.Forms.SubmitAsync(formId, ToElement(data), cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
 
-    /// <summary>Reports the steps done so far, only when that number grew (MCP progress must increase).</summary>
-    private static void Report(IProgress<ProgressNotificationValue> progress, Execution execution, ref int reported)
+    /// <summary>
+    /// Reports the steps done so far, only when that number grew (MCP progress must increase), to the caller that asked
+    /// for progress. Each notification is awaited, so it is on the wire before the tool's result: the SDK's injected
+    /// <see cref="IProgress{T}"/> sends without waiting, and a client stops listening for a call's progress once its
+    /// result arrives, so the last step's notification could be lost.
+    /// </summary>
+    private sealed class StepProgress(RequestContext<CallToolRequestParams> request)
     {
-        var total = execution.Steps.Count;
-        var done = execution.Steps.Count(s => s.CompletedAt is not null);
-        if (done <= reported)
-        {
-            return;
-        }
+        private int _reported = -1;
 
-        reported = done;
-        progress.Report(new ProgressNotificationValue
+        public async Task ReportAsync(Execution execution, CancellationToken cancellationToken)
         {
-            Progress = done,
-            Total = total > 0 ? total : null,
-            Message = string.Create(CultureInfo.InvariantCulture, $"Execution {execution.Id} {execution.Status}: {done} of {total} steps done"),
-        });
+            var total = execution.Steps.Count;
+            var done = execution.Steps.Count(s => s.CompletedAt is not null);
+            if (done <= _reported || request.Params?.ProgressToken is not { } token)
+            {
+                return;
+            }
+
+            _reported = done;
+            await request.Server.NotifyProgressAsync(token, new ProgressNotificationValue
+            {
+                Progress = done,
+                Total = total > 0 ? total : null,
+                Message = string.Create(CultureInfo.InvariantCulture, $"Execution {execution.Id} {execution.Status}: {done} of {total} steps done"),
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static DateTimeOffset? ParseTime(string? value, string name)
