@@ -27,11 +27,12 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
 {
     // The same steps as Botcadence.Sdk.RateLimiting.RateLimitState, on the Redis clock. The hash's fields: limit,
     // remaining, reset (ms), window (ms), sreset (the service's last reset, ms), learned (1 after the first response),
-    // probe (ms: until when the one-at-a-time probe blocks others).
+    // probe (ms: until when the one-at-a-time probe blocks others), wknown (1 once two consecutive resets gave the
+    // window), guessed (1 while reset comes from rolling by a window not known yet).
     private const string LoadAndRoll = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'window', 'sreset', 'learned', 'probe')
+        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'window', 'sreset', 'learned', 'probe', 'wknown', 'guessed')
         local limit = tonumber(h[1]) or tonumber(ARGV[1])
         local remaining = tonumber(h[2]) or limit
         local reset = tonumber(h[3]) or 0
@@ -39,14 +40,17 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
         local sreset = tonumber(h[5]) or 0
         local learned = tonumber(h[6]) or 0
         local probe = tonumber(h[7]) or 0
+        local wknown = tonumber(h[8]) or 0
+        local guessed = tonumber(h[9]) or 0
         if now >= reset then
           if reset > 0 then reset = reset + (math.floor((now - reset) / window) + 1) * window else reset = now + window end
           remaining = limit
+          if sreset > 0 and wknown == 0 then guessed = 1 else guessed = 0 end
         end
         """;
 
     private const string Save = """
-        redis.call('HSET', KEYS[1], 'limit', limit, 'remaining', remaining, 'reset', reset, 'window', window, 'sreset', sreset, 'learned', learned, 'probe', probe)
+        redis.call('HSET', KEYS[1], 'limit', limit, 'remaining', remaining, 'reset', reset, 'window', window, 'sreset', sreset, 'learned', learned, 'probe', probe, 'wknown', wknown, 'guessed', guessed)
         redis.call('PEXPIRE', KEYS[1], math.max(1, reset - now) + window + 60000)
         """;
 
@@ -56,6 +60,7 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
         local wait = 0
         if remaining < math.max(1, permits) or now >= reset - tonumber(ARGV[4]) then
           wait = math.max(1, reset - now)
+          if guessed == 1 then wait = math.min(wait, tonumber(ARGV[6])) end
         elseif learned == 0 and now < probe then
           wait = math.min(tonumber(ARGV[6]), probe - now)
         else
@@ -74,10 +79,14 @@ public sealed class RedisRateLimiter : BotCadenceRateLimiter
         local fs = tonumber(ARGV[5])
         if fl > 0 then limit = fl end
         if fs > 0 then
-          if sreset > 0 and fs > sreset and fs - sreset < window then window = fs - sreset end
+          if sreset > 0 and fs > sreset and fs - sreset <= window then
+            window = fs - sreset
+            wknown = 1
+          end
           if fs > now and fs >= sreset then
             sreset = fs
             reset = fs
+            guessed = 0
             if fr >= 0 then remaining = math.min(remaining, fr) end
           end
         end

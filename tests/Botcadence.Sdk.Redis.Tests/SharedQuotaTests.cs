@@ -124,6 +124,30 @@ public sealed class SharedQuotaTests
     }
 
     [Test]
+    public async Task A_window_not_learned_yet_is_polled_not_waited_out()
+    {
+        var key = NewKey();
+        await using var connection = await TestRedis.ConnectAsync();
+        using var limiter = new RedisRateLimiter(connection, key, new RedisRateLimiterOptions { InitialLimit = 100, MaxWait = TimeSpan.Zero, SafetyMargin = TimeSpan.Zero });
+        await limiter.ObserveAsync(new RateLimitFeedback(10, 0, DateTimeOffset.UtcNow.AddMilliseconds(300), false, null), default);
+
+        // The service's window ends; one reset seen, so the window's length (and the next reset) is a guess (60 s).
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var granted = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            using var lease = limiter.AttemptAcquire();
+            granted += lease.IsAcquired ? 1 : 0;
+        }
+
+        using var refused = limiter.AttemptAcquire();
+        Assert.That(granted, Is.EqualTo(10), "the learned limit");
+        Assert.That(refused.IsAcquired, Is.False);
+        Assert.That(refused.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait), Is.True);
+        Assert.That(wait, Is.EqualTo(TimeSpan.FromMilliseconds(20)), "ask again soon (a response gives the real reset), not after the guessed 60 s");
+    }
+
+    [Test]
     public async Task A_call_that_cannot_get_a_permit_within_MaxWait_fails_with_the_rate_limit_exception_without_being_sent()
     {
         var key = NewKey();

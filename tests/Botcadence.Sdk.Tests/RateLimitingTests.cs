@@ -32,6 +32,39 @@ public sealed class RateLimitingTests
     }
 
     [Test]
+    public async Task A_window_it_has_not_learned_yet_is_polled_not_waited_out()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var limiter = new LocalRateLimiter(new BotCadenceRateLimiterOptions { InitialLimit = 100, MaxWait = TimeSpan.Zero, SafetyMargin = TimeSpan.Zero }, clock);
+        await limiter.ObserveAsync(new RateLimitFeedback(10, 0, Start.AddSeconds(2), false, null), default);
+
+        // The service's window ended; its length is not known yet (one reset seen), so the next reset is a guess (60 s).
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.That(Enumerable.Range(0, 10).All(_ => Acquired(limiter)), Is.True, "the learned limit, 10");
+        using (var refused = limiter.AttemptAcquire())
+        {
+            Assert.That(refused.IsAcquired, Is.False);
+            Assert.That(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : default, Is.EqualTo(TimeSpan.FromMilliseconds(20)),
+                "ask again soon (a response will give the real reset), not after the guessed 60 s");
+        }
+
+        // A response from the service's next window: its reset is real, and two resets give the window (2 s).
+        await limiter.ObserveAsync(new RateLimitFeedback(10, 0, Start.AddSeconds(4), false, null), default);
+        using (var refused = limiter.AttemptAcquire())
+        {
+            Assert.That(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : default, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.That(Enumerable.Range(0, 11).Count(_ => Acquired(limiter)), Is.EqualTo(10));
+        using (var refused = limiter.AttemptAcquire())
+        {
+            Assert.That(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : default, Is.EqualTo(TimeSpan.FromSeconds(2)),
+                "a known window is rolled by its length and waited out");
+        }
+    }
+
+    [Test]
     public async Task Until_the_first_response_one_request_at_a_time_goes_out()
     {
         var clock = new FakeTimeProvider(Start);

@@ -5,7 +5,11 @@ namespace Botcadence.Sdk.RateLimiting;
 /// Redis limiter runs the same steps in a Lua script. Windows roll forward by the learned window; the service's headers
 /// set the reset and only ever lower what is left (requests in flight are not counted by the service yet). Until the first
 /// response is observed, one request at a time goes out (a probe), so a fleet starting at once does not send the assumed
-/// <see cref="BotCadenceRateLimiterOptions.InitialLimit"/> before it has learned the real one.
+/// <see cref="BotCadenceRateLimiterOptions.InitialLimit"/> before it has learned the real one. The window's length is
+/// learned from two consecutive resets of the service; until then a window that ends is rolled forward by
+/// <see cref="BotCadenceRateLimiterOptions.InitialWindow"/>, a guess, so a caller that runs out of permits in it asks
+/// again every <see cref="ProbePollMs"/> (until a response in the service's next window gives the real reset) instead of
+/// waiting out, or being refused for, a window the service may not have.
 /// </summary>
 internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
 {
@@ -23,6 +27,12 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
 
     public long ProbeUntilMs { get; private set; }
 
+    /// <summary>True once two consecutive resets of the service have given the window's length.</summary>
+    public bool WindowKnown { get; private set; }
+
+    /// <summary>True while <see cref="ResetMs"/> comes from rolling by a window not known yet (not from the service).</summary>
+    public bool ResetGuessed { get; private set; }
+
     /// <summary>How long a probe blocks others when its response never arrives.</summary>
     public const long ProbeMs = 2000;
 
@@ -35,7 +45,8 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
         Roll(nowMs);
         if (Remaining < Math.Max(1, permits) || nowMs >= ResetMs - marginMs)
         {
-            return Math.Max(1, ResetMs - nowMs);
+            var wait = Math.Max(1, ResetMs - nowMs);
+            return ResetGuessed ? Math.Min(wait, ProbePollMs) : wait;
         }
 
         if (!Learned)
@@ -64,9 +75,10 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
         if (feedback.Reset is { } reset)
         {
             var serverReset = reset.ToUnixTimeMilliseconds();
-            if (LastServerResetMs > 0 && serverReset > LastServerResetMs && serverReset - LastServerResetMs < WindowMs)
+            if (LastServerResetMs > 0 && serverReset > LastServerResetMs && serverReset - LastServerResetMs <= WindowMs)
             {
                 WindowMs = serverReset - LastServerResetMs;
+                WindowKnown = true;
             }
 
             // A response about a window that is already over (it was in flight across the reset) says nothing now.
@@ -74,6 +86,7 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
             {
                 LastServerResetMs = serverReset;
                 ResetMs = serverReset;
+                ResetGuessed = false;
                 if (feedback.Remaining is { } remaining)
                 {
                     Remaining = Math.Min(Remaining, Math.Max(0, remaining));
@@ -100,5 +113,6 @@ internal sealed class RateLimitState(int initialLimit, long initialWindowMs)
 
         ResetMs = ResetMs > 0 ? ResetMs + (((nowMs - ResetMs) / WindowMs) + 1) * WindowMs : nowMs + WindowMs;
         Remaining = Limit;
+        ResetGuessed = LastServerResetMs > 0 && !WindowKnown;
     }
 }
